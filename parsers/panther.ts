@@ -1,0 +1,217 @@
+// The Panther line grammar (panther-format.md §3): fixed columns first, a tolerant parse for the
+// real variants people paste (collapsed whitespace, no timestamp, no level, placeholder timestamps,
+// CMTrace re-rendering, pipeline prefixes, indentation), then continuation / foreign / blank lines.
+import type { Level, LogEvent } from '../src/types.js';
+
+/** Component tags accepted when whitespace is collapsed and the fixed columns are gone (§3.1, §3.5). */
+const COMPONENTS = 'SYSPRP|SP|IBSLIB|IBS|PANTHR|MOUPG|CONX|MIG|DISM|CBS|CSI|DIAG|UI|TOOL|CMI|DPX|DU|SPPNP|MUI';
+const LEVELS = 'Fatal Error|Error|Warning|Info|Verbose|Debug';
+const KNOWN_LEVELS: ReadonlySet<string> = new Set(['Info', 'Warning', 'Error', 'Fatal Error']);
+
+const TIMESTAMP_HEADER = new RegExp(
+  String.raw`^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}),[ \t]*` +
+    String.raw`(?:(${LEVELS})(?=[ \t]|$)[ \t]*)?(?:\[(0x[0-9A-Fa-f]{6})\][ \t]*)?(.*)$`,
+);
+const PLACEHOLDER_HEADER = new RegExp(
+  String.raw`^(?:\\?<Date\\?>[ \t]+\\?<Time\\?>|Date/Time|<timestamp>)[ \t]*,[ \t]*` +
+    String.raw`(?:(${LEVELS})(?=[ \t]|$)[ \t]*)?(?:\[(0x[0-9A-Fa-f]{6})\][ \t]*)?(.*)$`,
+  'i',
+);
+const CMTRACE_HEADER = new RegExp(
+  String.raw`^(\d{2})-(\d{2})-(\d{4}) (\d{2}:\d{2}:\d{2})\.\d{3} (${COMPONENTS}|[A-Z]{2,6}) (?:\d+ \((0x[0-9a-fA-F]+)\) )?(.*)$`,
+);
+const LEVEL_FIRST_HEADER = new RegExp(
+  String.raw`^(${LEVELS})[ \t]+(?:\[(0x[0-9A-Fa-f]{6})\][ \t]*)?` +
+    String.raw`((?:(?:${COMPONENTS})[ \t]|\[[^\]]{2,40}\][ \t]).*)$`,
+);
+const COMPONENT_PREFIX = new RegExp(String.raw`^(${COMPONENTS})(?:[ \t]+|$)`);
+const PROCESS_TAG = /^\[([^\]\[]{2,40})\][ \t]/;
+const FOREIGN = /^\[\d+\] \[/;
+/** Where a pasted line carries a pipeline prefix (`2025-07-18T11:43:44Z: ==> builder: `) before the header. */
+const EMBEDDED_TIMESTAMP = /\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},[ \t]/;
+/** Record starts inside one physical line, as when a web page joins a whole log into one line. */
+const JOINED_RECORD_START = new RegExp(
+  String.raw`(?<=\S[ \t]+)(?=\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},[ \t]|\d{2}-\d{2}-\d{4} \d{2}:\d{2}:\d{2}\.\d{3} |(?:${LEVELS})[ \t]+(?:\[0x[0-9A-Fa-f]{6}\][ \t]+)?(?:(?:${COMPONENTS})[ \t]|\[[A-Za-z][^\]\[]{1,39}\][ \t]))`,
+  'g',
+);
+const JOINED_MIN_LENGTH = 300;
+
+interface Header {
+  timestamp?: string;
+  level?: Level;
+  messageId?: string;
+  component?: string;
+  process?: string;
+  message: string;
+}
+
+function levelOf(word: string | undefined): Level | undefined {
+  if (word === undefined) return undefined;
+  return KNOWN_LEVELS.has(word) ? (word as Level) : 'Unknown';
+}
+
+/** The fixed-column fast path: offsets 19/21/32/42/43/49/50 of §3.1, checked character by character. */
+function parseFixedColumns(text: string): Header | undefined {
+  if (text.length < 50) return undefined;
+  if (text.charCodeAt(19) !== 44 /* , */ || text.charCodeAt(20) !== 32 || text.charCodeAt(4) !== 45 /* - */) return undefined;
+  if (text.charCodeAt(10) !== 32 || text.charCodeAt(13) !== 58 /* : */ || text.charCodeAt(42) !== 32 || text.charCodeAt(49) !== 32) {
+    return undefined;
+  }
+  const levelText = text.slice(21, 32).trimEnd();
+  const level = levelOf(levelText);
+  if (level === undefined || level === 'Unknown') return undefined;
+  let messageId: string | undefined;
+  if (text.charCodeAt(32) === 91 /* [ */) {
+    if (text.charCodeAt(41) !== 93) return undefined;
+    messageId = text.slice(33, 41).toLowerCase();
+  } else if (text.slice(32, 42) !== '          ') {
+    return undefined;
+  }
+  const component = text.slice(43, 49).trimEnd();
+  // a blank component column with message text starting at 43 would read as a component: reject, use the tolerant parse
+  if (component.includes(' ')) return undefined;
+  const header: Header = { timestamp: text.slice(0, 19), level, message: text.slice(50) };
+  if (messageId !== undefined) header.messageId = messageId;
+  if (component !== '') header.component = component;
+  return header;
+}
+
+/** Splits `rest` (text after timestamp/level/id) into component, process tag and message. */
+function splitComponent(header: Header, rest: string): Header {
+  const c = COMPONENT_PREFIX.exec(rest);
+  if (c) {
+    header.component = c[1]!;
+    rest = rest.slice(c[0].length);
+  }
+  header.message = rest;
+  return header;
+}
+
+function parseTolerant(text: string): Header | undefined {
+  let m = TIMESTAMP_HEADER.exec(text);
+  if (m) {
+    const header: Header = { timestamp: m[1]!, message: '' };
+    const level = levelOf(m[2]);
+    if (level) header.level = level;
+    if (m[3]) header.messageId = m[3].toLowerCase();
+    return splitComponent(header, m[4]!);
+  }
+  m = CMTRACE_HEADER.exec(text);
+  if (m) {
+    const header: Header = { timestamp: `${m[3]}-${m[1]}-${m[2]} ${m[4]}`, component: m[5]!, message: m[7]! };
+    if (m[6]) header.messageId = '0x' + m[6].slice(2).toLowerCase().padStart(6, '0');
+    return header;
+  }
+  m = PLACEHOLDER_HEADER.exec(text);
+  if (m) {
+    const header: Header = { message: '' };
+    const level = levelOf(m[1]);
+    if (level) header.level = level;
+    if (m[2]) header.messageId = m[2].toLowerCase();
+    return splitComponent(header, m[3]!);
+  }
+  m = LEVEL_FIRST_HEADER.exec(text);
+  if (m) {
+    const header: Header = { message: '' };
+    const level = levelOf(m[1]);
+    if (level) header.level = level;
+    if (m[2]) header.messageId = m[2].toLowerCase();
+    return splitComponent(header, m[3]!);
+  }
+  return undefined;
+}
+
+function withProcessTag(header: Header): Header {
+  const p = PROCESS_TAG.exec(header.message);
+  if (p) header.process = p[1]!;
+  return header;
+}
+
+function headerOf(text: string): Header | undefined {
+  const fixed = parseFixedColumns(text);
+  if (fixed) return withProcessTag(fixed);
+  const trimmed = text.trimStart();
+  const tolerant = parseTolerant(trimmed);
+  if (tolerant) return withProcessTag(tolerant);
+  const at = EMBEDDED_TIMESTAMP.exec(trimmed);
+  if (at && at.index > 0) {
+    const prefixed = parseTolerant(trimmed.slice(at.index));
+    if (prefixed) return withProcessTag(prefixed);
+  }
+  return undefined;
+}
+
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
+function eventFrom(header: Header, source: number, line: number, text: string, truncated: boolean): LogEvent {
+  const event: LogEvent = { source, line, kind: 'record', message: header.message, text, ...header };
+  if (truncated) (event as { truncated?: boolean }).truncated = true;
+  return event;
+}
+
+/**
+ * Turns one physical line into its event(s). Almost always one; a physical line that holds several
+ * joined records (a log pasted through a web page) yields one record event per embedded header,
+ * all with the same line number.
+ */
+export function parseLine(text: string, source: number, line: number, truncated = false): LogEvent[] {
+  if (text.length >= JOINED_MIN_LENGTH) {
+    const parts = splitJoinedRecords(text);
+    if (parts.length > 1) {
+      return parts.map((part) => {
+        const header = headerOf(part);
+        return header ? eventFrom(header, source, line, part, truncated) : rawEvent(part, source, line, truncated);
+      });
+    }
+  }
+  const header = headerOf(text);
+  if (header) return [eventFrom(header, source, line, text, truncated)];
+  if (isBlank(text)) return [{ source, line, kind: 'blank', message: '', text }];
+  const first = text.charCodeAt(0);
+  if (first === 32 || first === 9) {
+    const message = text.trim();
+    return [{ source, line, kind: 'continuation', message, text, ...(truncated ? { truncated } : {}) }];
+  }
+  if (FOREIGN.test(text)) return [{ source, line, kind: 'foreign', message: text, text }];
+  return [rawEvent(text, source, line, truncated)];
+}
+
+function rawEvent(text: string, source: number, line: number, truncated: boolean): LogEvent {
+  const event: LogEvent = { source, line, kind: 'record', message: text.trim(), text };
+  const p = PROCESS_TAG.exec(event.message);
+  if (p) (event as { process?: string }).process = p[1]!;
+  if (truncated) (event as { truncated?: boolean }).truncated = true;
+  return event;
+}
+
+function splitJoinedRecords(text: string): string[] {
+  JOINED_RECORD_START.lastIndex = 0;
+  const starts: number[] = [];
+  for (let m = JOINED_RECORD_START.exec(text); m; m = JOINED_RECORD_START.exec(text)) {
+    starts.push(m.index);
+    if (m[0].length === 0) JOINED_RECORD_START.lastIndex++;
+  }
+  if (starts.length === 0) return [text];
+  const parts: string[] = [];
+  let from = 0;
+  for (const start of starts) {
+    const part = text.slice(from, start).trim();
+    if (part) parts.push(part);
+    from = start;
+  }
+  parts.push(text.slice(from).trim());
+  return parts;
+}
+
+/** Strips a trailing `[gle=0x........]` (the stale last-error) and returns both parts. */
+export function splitGle(message: string): { message: string; gle?: number } {
+  const m = /\[gle=(0x[0-9a-fA-F]+)\]\s*$/.exec(message);
+  if (!m) return { message };
+  return { message: message.slice(0, m.index), gle: parseInt(m[1]!, 16) >>> 0 };
+}

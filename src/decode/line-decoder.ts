@@ -1,0 +1,267 @@
+// Bytes in, lines out: encoding sniffing, chunk-boundary-safe decoding, CR / LF / CRLF, a line cap.
+// Push-based (no stream objects per line) so the same code serves files, zips, stdin and `watch`.
+import { isUtf8 } from 'node:buffer';
+import type { Encoding } from '../types.js';
+
+/** Longest line kept, in characters; longer lines are cut and counted (never dropped). */
+export const DEFAULT_MAX_LINE_CHARS = 64 * 1024;
+/** Decoding in slices of about this many bytes keeps V8 strings small and fast (perf-baseline.md §1). */
+const SLICE_BYTES = 16 * 1024;
+const SNIFF_BYTES = 4;
+
+export type LineSink = (text: string, truncated: boolean) => void;
+
+export interface DecoderStats {
+  encoding: Encoding;
+  lines: number;
+  bytes: number;
+  truncatedLines: number;
+  legacyDecodedLines: number;
+}
+
+/** Windows-1252 code points for bytes 0x80–0x9F (the rest of the high half equals Latin-1). */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    out += String.fromCharCode(b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b);
+  }
+  return out;
+}
+
+/** Decides the encoding from the first bytes: a BOM, or the zero-byte pattern of BOM-less UTF-16LE. */
+export function sniffEncoding(head: Uint8Array): { encoding: Encoding; bomLength: number } {
+  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8-bom', bomLength: 3 };
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le-bom', bomLength: 2 };
+  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be-bom', bomLength: 2 };
+  const n = Math.min(head.length, 512) & ~1;
+  if (n >= 4) {
+    let zeroOdd = 0;
+    let zeroEven = 0;
+    for (let i = 0; i < n; i += 2) {
+      if (head[i] === 0) zeroEven++;
+      if (head[i + 1] === 0) zeroOdd++;
+    }
+    const pairs = n / 2;
+    if (zeroOdd >= pairs * 0.4 && zeroEven <= pairs * 0.05) return { encoding: 'utf-16le', bomLength: 0 };
+  }
+  return { encoding: 'utf-8', bomLength: 0 };
+}
+
+function isUtf16(encoding: Encoding): boolean {
+  return encoding.startsWith('utf-16');
+}
+
+/**
+ * Incremental decoder: `push` bytes as they arrive (any chunking), `end` at the end of input.
+ * Lines are delivered to the sink without their terminator; a final line without terminator counts.
+ */
+export class LineDecoder {
+  readonly stats: DecoderStats = { encoding: 'utf-8', lines: 0, bytes: 0, truncatedLines: 0, legacyDecodedLines: 0 };
+  private sniffed = false;
+  private head: Buffer | null = null;
+  private pending: Buffer = Buffer.alloc(0);
+  /** Characters already emitted for an over-long line still being skipped. */
+  private skippingLongLine = false;
+  private endedWithCr = false;
+  private readonly maxLineBytes: number;
+
+  constructor(
+    private readonly sink: LineSink,
+    private readonly maxLineChars = DEFAULT_MAX_LINE_CHARS,
+  ) {
+    this.maxLineBytes = maxLineChars * 4;
+  }
+
+  push(chunk: Uint8Array): void {
+    if (chunk.length === 0) return;
+    this.stats.bytes += chunk.length;
+    let data = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (!this.sniffed) {
+      this.head = this.head ? Buffer.concat([this.head, data]) : Buffer.from(data);
+      if (this.head.length < SNIFF_BYTES) return;
+      data = this.takeHead();
+    }
+    this.consume(data, false);
+  }
+
+  end(): void {
+    if (!this.sniffed) {
+      if (this.head === null) return; // empty input
+      this.consume(this.takeHead(), true);
+    } else {
+      this.consume(Buffer.alloc(0), true);
+    }
+  }
+
+  private takeHead(): Buffer {
+    const head = this.head!;
+    this.head = null;
+    this.sniffed = true;
+    const { encoding, bomLength } = sniffEncoding(head.subarray(0, 512));
+    this.stats.encoding = encoding;
+    return head.subarray(bomLength);
+  }
+
+  private consume(chunk: Buffer, final: boolean): void {
+    const data = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
+    const utf16 = isUtf16(this.stats.encoding);
+    const lastBreak = utf16 ? lastUtf16Break(data, this.stats.encoding) : lastByteBreak(data);
+    let complete = lastBreak + (utf16 ? 2 : 1);
+    if (!final && lastBreak >= 0 && isCr(data, lastBreak, this.stats.encoding) && complete === data.length) {
+      // a CR at the very end may be the first half of a CRLF: wait for the next byte
+      complete = lastBreak;
+    }
+    if (final) complete = data.length;
+    if (complete > 0) this.decodeComplete(data.subarray(0, complete), final);
+    const rest = data.subarray(Math.max(complete, 0));
+    if (rest.length > this.maxLineBytes) {
+      this.emitCut(rest);
+      this.pending = Buffer.alloc(0);
+    } else {
+      this.pending = Buffer.from(rest); // copy: never keep a caller's (possibly reused) buffer alive
+    }
+  }
+
+  /** An over-long partial line: emit its start once, then skip until the next line break. */
+  private emitCut(rest: Buffer): void {
+    if (!this.skippingLongLine) {
+      const text = this.decodeSlice(rest.subarray(0, this.maxLineBytes));
+      this.emit(text.slice(0, this.maxLineChars), true);
+      this.skippingLongLine = true;
+    }
+  }
+
+  private decodeComplete(bytes: Buffer, final: boolean): void {
+    const step = isUtf16(this.stats.encoding) ? SLICE_BYTES * 2 : SLICE_BYTES;
+    let start = 0;
+    while (start < bytes.length) {
+      let end = bytes.length;
+      if (end - start > step) {
+        const cut = isUtf16(this.stats.encoding)
+          ? lastUtf16Break(bytes.subarray(0, start + step), this.stats.encoding)
+          : lastByteBreak(bytes.subarray(0, start + step));
+        end = cut >= start ? cut + (isUtf16(this.stats.encoding) ? 2 : 1) : bytes.length;
+      }
+      this.splitLines(bytes.subarray(start, end), final && end === bytes.length);
+      start = end;
+    }
+  }
+
+  private decodeSlice(bytes: Buffer): string {
+    switch (this.stats.encoding) {
+      case 'utf-16le':
+      case 'utf-16le-bom':
+        return bytes.toString('utf16le', 0, bytes.length & ~1);
+      case 'utf-16be-bom': {
+        const swapped = Buffer.from(bytes.subarray(0, bytes.length & ~1));
+        return swapped.swap16().toString('utf16le');
+      }
+      default:
+        return bytes.toString('utf8');
+    }
+  }
+
+  private splitLines(bytes: Buffer, final: boolean): void {
+    const text = this.decodeSlice(bytes);
+    if (!isUtf16(this.stats.encoding) && text.includes('\uFFFD')) {
+      this.splitLinesWithLegacyFallback(bytes, final);
+      return;
+    }
+    this.splitText(text, final);
+  }
+
+  private splitText(text: string, final: boolean): void {
+    let i = 0;
+    // a CRLF whose CR ended the previous slice
+    if (this.endedWithCr && text.charCodeAt(0) === 10) i = 1;
+    this.endedWithCr = false;
+    const n = text.length;
+    while (i < n) {
+      const lf = text.indexOf('\n', i);
+      const cr = text.indexOf('\r', i);
+      let end: number;
+      let next: number;
+      if (cr !== -1 && (lf === -1 || cr < lf)) {
+        end = cr;
+        if (cr + 1 < n) next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+        else {
+          next = n;
+          this.endedWithCr = true;
+        }
+      } else if (lf !== -1) {
+        end = lf;
+        next = lf + 1;
+      } else {
+        // no terminator: only at the very end of input
+        if (final) this.emitLine(text.slice(i));
+        return;
+      }
+      this.emitLine(text.slice(i, end));
+      i = next;
+    }
+  }
+
+  private emitLine(text: string): void {
+    if (this.skippingLongLine) {
+      this.skippingLongLine = false; // the tail of a line already emitted (cut) ends here
+      return;
+    }
+    if (text.length > this.maxLineChars) this.emit(text.slice(0, this.maxLineChars), true);
+    else this.emit(text, false);
+  }
+
+  private emit(text: string, truncated: boolean): void {
+    this.stats.lines++;
+    if (truncated) this.stats.truncatedLines++;
+    this.sink(text, truncated);
+  }
+
+  /** The slow path for slices with invalid UTF-8: each line decoded on its own, Windows-1252 when invalid. */
+  private splitLinesWithLegacyFallback(bytes: Buffer, final: boolean): void {
+    let start = 0;
+    let text = '';
+    while (start < bytes.length) {
+      let end = start;
+      while (end < bytes.length && bytes[end] !== 10 && bytes[end] !== 13) end++;
+      const terminated = end < bytes.length;
+      const lineBytes = bytes.subarray(start, end);
+      let decoded: string;
+      if (isUtf8(lineBytes)) decoded = lineBytes.toString('utf8');
+      else {
+        decoded = decodeWindows1252(lineBytes);
+        this.stats.legacyDecodedLines++;
+      }
+      text += decoded;
+      if (terminated) text += bytes[end] === 13 ? '\r' : '\n';
+      start = terminated ? end + 1 : end;
+    }
+    this.splitText(text, final);
+  }
+}
+
+function isCr(data: Buffer, at: number, encoding: Encoding): boolean {
+  return encoding === 'utf-16be-bom' ? data[at + 1] === 13 : data[at] === 13;
+}
+
+function lastByteBreak(data: Buffer): number {
+  const lf = data.lastIndexOf(10);
+  const cr = data.lastIndexOf(13);
+  return Math.max(lf, cr);
+}
+
+/** The offset of the last CR or LF code unit at an even offset, or -1. */
+function lastUtf16Break(data: Buffer, encoding: Encoding): number {
+  const be = encoding === 'utf-16be-bom';
+  for (let i = (data.length & ~1) - 2; i >= 0; i -= 2) {
+    const lo = be ? data[i + 1]! : data[i]!;
+    const hi = be ? data[i]! : data[i + 1]!;
+    if (hi === 0 && (lo === 10 || lo === 13)) return i;
+  }
+  return -1;
+}
