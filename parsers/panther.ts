@@ -150,7 +150,7 @@ function isBlank(text: string): boolean {
 }
 
 function eventFrom(header: Header, source: number, line: number, text: string, truncated: boolean): LogEvent {
-  const event: LogEvent = { source, line, kind: 'record', message: header.message, text, ...header };
+  const event: LogEvent = { source, line, kind: 'record', text, ...header };
   if (truncated) (event as { truncated?: boolean }).truncated = true;
   return event;
 }

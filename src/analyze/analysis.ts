@@ -1,0 +1,164 @@
+// Many sources in, one Report out. Sources are fed incrementally (files, zips, stdin, `watch`),
+// and a report can be taken at any moment: nothing is finalized destructively.
+import { formatCode } from '../codes/normalize.js';
+import type { Finding, InputProblem, LogEvent, LogFlavor, Phase, Report, Rule, RunInfo, SourceRole, Verdict } from '../types.js';
+import { diagnoseRun, findingsOf, type RunDiagnosis } from './root-cause.js';
+import type { RunState } from './run-state.js';
+import { SourceAnalyzer } from './source-analyzer.js';
+import { summarize } from './summary.js';
+import { VERSION } from '../version.js';
+
+export interface AnalysisOptions {
+  readonly rules: readonly Rule[];
+  /** Events kept for browsing (the TUI); the rest are counted. Default 0. */
+  readonly keepEvents?: number;
+  /** Called for each event as it is parsed and segmented (ndjson streaming, live views). */
+  readonly onEvent?: (event: LogEvent) => void;
+  readonly maxLineChars?: number;
+}
+
+export interface SourceFeed {
+  push(bytes: Uint8Array): void;
+  end(): void;
+}
+
+export interface AnalysisResult {
+  readonly report: Report;
+  readonly events: readonly LogEvent[];
+}
+
+function directoryOf(path: string): string {
+  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return i === -1 ? '' : path.slice(0, i);
+}
+
+export class Analysis {
+  private readonly sources: SourceAnalyzer[] = [];
+  private readonly problems: InputProblem[] = [];
+  private readonly kept: LogEvent[] = [];
+  private runCounter = 0;
+
+  constructor(private readonly options: AnalysisOptions) {}
+
+  /** Adds an input. Give `setupact.log` before the `setuperr.log` of the same folder, so errors are attributed to its runs. */
+  addSource(path: string, role: SourceRole | undefined, flavor: LogFlavor): SourceFeed {
+    const index = this.sources.length;
+    const dir = directoryOf(path);
+    const sibling = flavor === 'setuperr' ? this.sources.find((s) => s.flavor === 'setupact' && directoryOf(s.path) === dir) : undefined;
+    const keepEvents = this.options.keepEvents ?? 0;
+    const source = new SourceAnalyzer(index, path, role, flavor, {
+      rules: this.options.rules,
+      nextRunIndex: () => this.runCounter++,
+      ...(sibling ? { siblingRuns: () => sibling.runs } : {}),
+      onEvent: (event) => {
+        if (this.kept.length < keepEvents) this.kept.push(event);
+        this.options.onEvent?.(event);
+      },
+      ...(this.options.maxLineChars ? { maxLineChars: this.options.maxLineChars } : {}),
+    });
+    this.sources.push(source);
+    return source;
+  }
+
+  addProblem(problem: InputProblem): void {
+    this.problems.push(problem);
+  }
+
+  result(): AnalysisResult {
+    const paths = this.sources.map((s) => s.path);
+    const runs = this.sources.flatMap((s) => s.runs);
+    const ordered = [...runs].sort(compareRuns);
+    const diagnoses = new Map<RunState, RunDiagnosis>(ordered.map((r) => [r, diagnoseRun(r)]));
+    const latest = ordered[ordered.length - 1];
+    const verdict: Verdict = latest?.outcome ?? 'incomplete';
+    const failing = [...ordered].reverse().find((r) => r.outcome === 'failed' || (r.outcome === 'incomplete' && diagnoses.get(r)!.root !== null));
+    const headline = verdict === 'succeeded' ? undefined : failing;
+
+    const findings: Finding[] = [];
+    if (headline) findings.push(...findingsOf(headline, diagnoses.get(headline)!, paths, true));
+    for (const run of [...ordered].reverse()) {
+      if (run === headline) continue;
+      findings.push(...findingsOf(run, diagnoses.get(run)!, paths, false));
+    }
+    const noiseByRule: Record<string, number> = {};
+    for (const run of runs) for (const [id, n] of run.noise) noiseByRule[id] = (noiseByRule[id] ?? 0) + n;
+    const noiseCount = Object.values(noiseByRule).reduce((a, b) => a + b, 0);
+
+    const sourceInfos = this.sources.map((s) => s.info());
+    const runInfos = ordered.map((r) => runInfo(r, paths, diagnoses.get(r)!));
+    const headlineDiagnosis = headline ? diagnoses.get(headline)! : undefined;
+    const root = findings.find((f) => f.rootCause) ?? null;
+    const report: Report = {
+      schemaVersion: 1,
+      tool: { name: 'sysprep-doctor', version: VERSION },
+      verdict,
+      summary: summarize({ verdict, latest: latest ? runInfos[runInfos.length - 1]! : undefined, headline: headline ? runInfos.find((r) => r.index === headline.index)! : undefined, root, sources: sourceInfos, unexplained: headlineDiagnosis?.unexplained ?? false }),
+      redacted: false,
+      sources: sourceInfos,
+      runs: runInfos,
+      findings,
+      noise: { count: noiseCount, byRule: sortedRecord(noiseByRule) },
+      problems: [...this.problems],
+      stats: {
+        lines: sourceInfos.reduce((n, s) => n + s.lines, 0),
+        bytes: sourceInfos.reduce((n, s) => n + s.bytes, 0),
+        keptEvents: this.kept.length,
+      },
+    };
+    return { report, events: this.kept };
+  }
+}
+
+function compareRuns(a: RunState, b: RunState): number {
+  if (a.source === b.source) return a.startLine - b.startLine;
+  if (a.startedAt && b.startedAt && a.startedAt !== b.startedAt) return a.startedAt < b.startedAt ? -1 : 1;
+  return a.index - b.index;
+}
+
+function sortedRecord(record: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function runInfo(run: RunState, paths: readonly string[], diagnosis: RunDiagnosis): RunInfo {
+  const summary = run.summary?.chain;
+  const failingChain = diagnosis.cascade[diagnosis.cascade.length - 1]?.chain;
+  const failureAt = run.summary?.at ?? diagnosis.cascade[diagnosis.cascade.length - 1]?.at;
+  const outcome = run.outcome;
+  const passFromChain = diagnosis.cascade.map((c) => c.chain.pass).find((p) => p !== undefined);
+  const phases: Phase[] = run.phases.map((p, i) => {
+    const last = i === run.phases.length - 1;
+    const phaseOutcome = p.failed ? 'failed' : !last || outcome === 'succeeded' ? 'succeeded' : outcome === 'failed' ? 'failed' : 'incomplete';
+    const phase: { -readonly [K in keyof Phase]: Phase[K] } = {
+      name: p.name, startedAt: p.startedAt, endedAt: p.endedAt, startLine: p.startLine, endLine: p.endLine, outcome: phaseOutcome, providers: [...p.providers],
+    };
+    if (p.step) phase.step = p.step;
+    if (p.scope) phase.scope = p.scope;
+    return phase;
+  });
+  const failedPhase = [...run.phases].reverse().find((p) => p.failed);
+  return {
+    index: run.index,
+    source: paths[run.source] ?? String(run.source),
+    kind: run.kind,
+    startedAt: run.startedAt,
+    endedAt: run.endedAt,
+    startLine: run.startLine,
+    endLine: run.endLine,
+    options: [...run.options],
+    mode: run.mode,
+    outcome,
+    failure:
+      outcome === 'failed'
+        ? {
+            stage: summary?.stage ?? failingChain?.stage ?? failedPhase?.step ?? null,
+            pass: summary?.pass ?? passFromChain ?? failedPhase?.name ?? null,
+            scope: summary?.scope ?? failingChain?.scope ?? failedPhase?.scope ?? null,
+            code: summary?.code !== undefined ? formatCode(summary.code) : failingChain?.code !== undefined ? formatCode(failingChain.code) : null,
+            source: paths[failureAt?.source ?? run.source] ?? '',
+            line: failureAt?.line ?? run.failureLine,
+          }
+        : null,
+    phases,
+    rootCauseRuleId: diagnosis.root?.rule.id ?? null,
+  };
+}

@@ -1,0 +1,211 @@
+// The mutable state of one run or session while its events stream in. Bounded: matches and chain
+// lines are capped, everything else is counted.
+import type { RuleMatch } from '../engine/match.js';
+import type { ChainLine, Marker } from '../segment/markers.js';
+import type { LogEvent, Provider, Rule, RunKind, RunOutcome } from '../types.js';
+
+const MAX_MATCHES_PER_RUN = 2000;
+const MAX_CHAIN_LINES_PER_RUN = 500;
+const MAX_PROVIDERS_PER_PHASE = 300;
+const RECENT_LINES = 64;
+
+/** A kept copy of an event: strings detached from the decoded chunk so no chunk stays alive. */
+export interface KeptLine {
+  readonly source: number;
+  readonly line: number;
+  readonly text: string;
+  readonly timestamp?: string;
+}
+
+export interface KeptMatch {
+  readonly rule: Rule;
+  readonly groups: Readonly<Record<string, string | undefined>>;
+  readonly culprit: string | null;
+  readonly at: KeptLine;
+  /** Line of the last provider start before this match (the start of its cascade window). */
+  readonly windowStart: number;
+  /** Seen in a `setuperr.log` attributed to this run (setupact has the same line). */
+  readonly fromErrorLog: boolean;
+}
+
+export interface KeptChainLine {
+  readonly chain: ChainLine;
+  readonly at: KeptLine;
+  readonly windowStart: number;
+}
+
+export interface PhaseState {
+  name: string;
+  step?: 'validate' | 'execute';
+  scope?: 'internal' | 'external';
+  startedAt: string | null;
+  endedAt: string | null;
+  startLine: number;
+  endLine: number;
+  providers: Provider[];
+  failed: boolean;
+}
+
+/** Forces a copy of a string so a kept substring does not pin its whole decoded slice (perf-baseline.md §5). */
+export function detach(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
+}
+
+export function keep(event: LogEvent): KeptLine {
+  const kept: { -readonly [K in keyof KeptLine]: KeptLine[K] } = { source: event.source, line: event.line, text: detach(event.text) };
+  if (event.timestamp) kept.timestamp = event.timestamp;
+  return kept;
+}
+
+export function keepMatch(match: RuleMatch, event: LogEvent, windowStart: number, fromErrorLog: boolean): KeptMatch {
+  const groups: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(match.groups)) groups[name] = value === undefined ? undefined : detach(value);
+  return { rule: match.rule, groups, culprit: match.culprit === null ? null : detach(match.culprit), at: keep(event), windowStart, fromErrorLog };
+}
+
+export class RunState {
+  startedAt: string | null = null;
+  endedAt: string | null = null;
+  endLine: number;
+  options: string[] = [];
+  mode: string | null = null;
+  successLine = 0;
+  failureLine = 0;
+  /** The WinMain summary, or the invalid-state line. */
+  summary: KeptChainLine | null = null;
+  readonly chain: KeptChainLine[] = [];
+  readonly matches: KeptMatch[] = [];
+  readonly matchCounts = new Map<string, number>();
+  readonly noise = new Map<string, number>();
+  readonly phases: PhaseState[] = [];
+  /** The latest provider start line, where a cascade window begins. */
+  lastBoundary: number;
+  droppedMatches = 0;
+  /** The latest Warning/Error/level-less records, for the evidence between a root line and its chain. */
+  private readonly recent: KeptLine[] = [];
+  /** `recent` as it was when the failure was logged. */
+  contextAtFailure: readonly KeptLine[] = [];
+
+  constructor(
+    readonly index: number,
+    readonly source: number,
+    public kind: RunKind,
+    readonly startLine: number,
+  ) {
+    this.endLine = startLine;
+    this.lastBoundary = startLine;
+  }
+
+  get outcome(): RunOutcome {
+    if (this.failureLine > 0 && this.failureLine >= this.successLine) return 'failed';
+    if (this.successLine > 0) return 'succeeded';
+    return 'incomplete';
+  }
+
+  get currentPhase(): PhaseState | undefined {
+    return this.phases[this.phases.length - 1];
+  }
+
+  touch(event: LogEvent): void {
+    if (event.line > this.endLine) this.endLine = event.line;
+    if (event.timestamp) {
+      this.startedAt ??= event.timestamp;
+      this.endedAt = event.timestamp;
+    }
+    const phase = this.currentPhase;
+    if (phase) {
+      phase.endLine = event.line;
+      if (event.timestamp) phase.endedAt = event.timestamp;
+    }
+  }
+
+  remember(line: KeptLine): void {
+    if (this.recent.length >= RECENT_LINES) this.recent.shift();
+    this.recent.push(line);
+  }
+
+  snapshotContext(): void {
+    this.contextAtFailure = [...this.recent];
+  }
+
+  addMatch(kept: KeptMatch): void {
+    const id = kept.rule.id;
+    this.matchCounts.set(id, (this.matchCounts.get(id) ?? 0) + 1);
+    if (this.matches.length < MAX_MATCHES_PER_RUN) this.matches.push(kept);
+    else this.droppedMatches++;
+  }
+
+  addChain(kept: KeptChainLine): void {
+    if (this.chain.length < MAX_CHAIN_LINES_PER_RUN) this.chain.push(kept);
+  }
+
+  applyMarker(marker: Marker, event: LogEvent): void {
+    switch (marker.type) {
+      case 'option':
+        if (!this.options.includes(marker.option)) this.options.push(marker.option);
+        break;
+      case 'mode':
+        this.mode = marker.mode;
+        break;
+      case 'stage':
+        this.enterPhase(marker.name, event, marker.step, marker.scope);
+        break;
+      case 'pass':
+        if (this.currentPhase?.name !== marker.name) this.enterPhase(marker.name, event);
+        break;
+      case 'provider-start':
+        this.lastBoundary = event.line;
+        this.addProvider(marker.module, marker.entryPoint, event);
+        break;
+      case 'provider-success':
+        this.finishProvider(marker.module, marker.entryPoint, 'succeeded', null, event);
+        break;
+      case 'success':
+        this.successLine = event.line;
+        break;
+      case 'failure':
+        this.failureLine = event.line;
+        break;
+      default:
+        break;
+    }
+  }
+
+  enterPhase(name: string, event: LogEvent, step?: 'validate' | 'execute', scope?: 'internal' | 'external'): void {
+    const current = this.currentPhase;
+    if (current && current.name === name && current.step === step && (current.scope === scope || scope === undefined)) return;
+    const ts = event.timestamp ?? null;
+    const phase: PhaseState = { name, startedAt: ts, endedAt: ts, startLine: event.line, endLine: event.line, providers: [], failed: false };
+    if (step) phase.step = step;
+    if (scope) phase.scope = scope;
+    this.phases.push(phase);
+  }
+
+  private addProvider(module: string, entryPoint: string, event: LogEvent): void {
+    const phase = this.currentPhase ?? this.implicitPhase(event);
+    if (phase.providers.length >= MAX_PROVIDERS_PER_PHASE) return;
+    const ts = event.timestamp ?? null;
+    phase.providers.push({ module: detach(module), entryPoint: detach(entryPoint), result: 'running', code: null, startedAt: ts, endedAt: ts, line: event.line });
+  }
+
+  finishProvider(module: string, entryPoint: string, result: 'succeeded' | 'failed', code: string | null, event: LogEvent): void {
+    const phase = this.currentPhase ?? this.implicitPhase(event);
+    const providers = phase.providers;
+    const sameEntry = (p: Provider) => p.entryPoint.toLowerCase() === entryPoint.toLowerCase() && p.result === 'running';
+    let index = -1;
+    for (let i = providers.length - 1; i >= 0; i--) if (sameEntry(providers[i]!)) { index = i; break; }
+    const ts = event.timestamp ?? null;
+    if (index === -1) {
+      if (providers.length >= MAX_PROVIDERS_PER_PHASE) return;
+      providers.push({ module: detach(module), entryPoint: detach(entryPoint), result, code, startedAt: ts, endedAt: ts, line: event.line });
+      return;
+    }
+    const p = providers[index]!;
+    providers[index] = { ...p, result, code, endedAt: ts ?? p.endedAt };
+  }
+
+  private implicitPhase(event: LogEvent): PhaseState {
+    this.enterPhase(event.phase ?? 'unknown', event);
+    return this.currentPhase!;
+  }
+}

@@ -1,0 +1,194 @@
+// One input file: lines → events → runs, with rules applied as events pass. Keeps only what a
+// report needs (runs, capped matches and chain lines, counts); every line is counted.
+import { parseLine } from '../../parsers/panther.js';
+import { splitGle } from '../../parsers/panther.js';
+import { LineDecoder } from '../decode/line-decoder.js';
+import { levelGateAccepts, matchRule } from '../engine/match.js';
+import { classifyChainLine, FAILURE_CHAIN_KINDS, readMarker } from '../segment/markers.js';
+import type { LogEvent, LogFlavor, Rule, RunKind, SourceInfo, SourceRole } from '../types.js';
+import { contentRoleCounter } from './roles.js';
+import { keep, keepMatch, RunState } from './run-state.js';
+
+export interface SourceContext {
+  readonly rules: readonly Rule[];
+  /** A new run index, unique across all sources of one analysis. */
+  nextRunIndex(): number;
+  /** Runs of the `setupact.log` beside a `setuperr.log`, for attribution by time window. */
+  readonly siblingRuns?: () => readonly RunState[];
+  /** Called for every event after segmentation (streaming outputs, the TUI's kept events). */
+  readonly onEvent?: (event: LogEvent) => void;
+  readonly maxLineChars?: number;
+}
+
+const ROLE_RUN_KIND: Readonly<Record<SourceRole, RunKind>> = {
+  sysprep: 'sysprep',
+  setup: 'setup',
+  unattendgc: 'unattend',
+  'upgrade-downlevel': 'upgrade',
+  rollback: 'rollback',
+  unknown: 'errors-only',
+};
+
+export class SourceAnalyzer {
+  readonly runs: RunState[] = [];
+  readonly kinds = { record: 0, continuation: 0, blank: 0, foreign: 0 };
+  private readonly decoder: LineDecoder;
+  private current: RunState | undefined;
+  private bannersSeen = false;
+  /** After a summary line in a log without banners, the next error starts a new (implicit) run. */
+  private splitAfter: string | null | undefined;
+  private readonly roles = contentRoleCounter();
+  private readonly allRules: readonly Rule[];
+  private readonly infoRules: readonly Rule[];
+
+  constructor(
+    readonly index: number,
+    readonly path: string,
+    private readonly pathRole: SourceRole | undefined,
+    readonly flavor: LogFlavor,
+    private readonly context: SourceContext,
+  ) {
+    this.decoder = new LineDecoder((text, truncated) => this.onLine(text, truncated), context.maxLineChars);
+    this.allRules = context.rules;
+    this.infoRules = context.rules.filter((r) => levelGateAccepts(r, 'Info'));
+  }
+
+  push(bytes: Uint8Array): void {
+    this.decoder.push(bytes);
+  }
+
+  end(): void {
+    this.decoder.end();
+  }
+
+  get role(): SourceRole {
+    return this.pathRole ?? this.roles.role();
+  }
+
+  info(): SourceInfo {
+    const s = this.decoder.stats;
+    return {
+      path: this.path,
+      role: this.role,
+      flavor: this.flavor,
+      encoding: s.encoding,
+      lines: s.lines,
+      bytes: s.bytes,
+      truncatedLines: s.truncatedLines,
+      kinds: { ...this.kinds },
+      legacyDecodedLines: s.legacyDecodedLines,
+    };
+  }
+
+  private onLine(text: string, truncated: boolean): void {
+    const line = this.decoder.stats.lines;
+    for (const event of parseLine(text, this.index, line, truncated)) this.onEvent(event);
+  }
+
+  private onEvent(event: LogEvent): void {
+    this.kinds[event.kind]++;
+    if (event.kind !== 'record' && event.kind !== 'foreign') {
+      if (this.current) {
+        event.run = this.current.index;
+        if (this.current.currentPhase) event.phase = this.current.currentPhase.name;
+      }
+      this.context.onEvent?.(event);
+      return;
+    }
+    this.roles.observe(event);
+    const marker = event.kind === 'record' ? readMarker(event.message) : undefined;
+    const chain = event.kind === 'record' && event.level !== 'Info' ? classifyChainLine(splitGle(event.message).message) : undefined;
+    const run = this.runFor(event, marker?.type, chain !== undefined);
+    event.run = run.index;
+    const attributed = run.source !== this.index;
+    if (!attributed) {
+      run.touch(event);
+      if (event.level !== 'Info') run.remember(keep(event));
+    }
+    if (marker && !attributed) {
+      if (marker.type === 'sysprep-run-start' && run.kind !== 'sysprep') run.kind = 'sysprep';
+      run.applyMarker(marker, event);
+    }
+    if (run.kind === 'errors-only' && (event.component === 'SYSPRP' || chain)) run.kind = 'sysprep';
+    if (run.currentPhase) event.phase = run.currentPhase.name;
+    if (chain && !attributed) {
+      const kept = { chain, at: keep(event), windowStart: run.lastBoundary };
+      run.addChain(kept);
+      if (FAILURE_CHAIN_KINDS.has(chain.kind)) {
+        run.failureLine = event.line;
+        run.snapshotContext();
+        if (run.currentPhase) run.currentPhase.failed = true;
+      }
+      if (chain.kind === 'winmain' || chain.kind === 'invalid-state') {
+        if (!run.summary || chain.kind === 'winmain') run.summary = kept;
+        if (!this.bannersSeen) this.splitAfter = event.timestamp ?? null;
+      }
+      if ((chain.kind === 'module' || chain.kind === 'launch-dll') && chain.module !== undefined) {
+        const code = chain.code === undefined ? null : '0x' + chain.code.toString(16).toUpperCase();
+        run.finishProvider(chain.module, chain.entryPoint ?? '', 'failed', code, event);
+      }
+    }
+    this.applyRules(event, run, attributed);
+    this.context.onEvent?.(event);
+  }
+
+  private applyRules(event: LogEvent, run: RunState, attributed: boolean): void {
+    // matchRule checks each rule's level gate; Info lines (97% of a log) only meet the few rules that read them
+    const rules = event.level === 'Info' ? this.infoRules : this.allRules;
+    for (const rule of rules) {
+      const match = matchRule(rule, event);
+      if (!match) continue;
+      if (rule.role === 'noise') {
+        run.noise.set(rule.id, (run.noise.get(rule.id) ?? 0) + 1);
+        continue;
+      }
+      run.addMatch(keepMatch(match, event, run.lastBoundary, attributed));
+      if (rule.fatal && !attributed) run.failureLine = event.line;
+    }
+  }
+
+  /** The run an event belongs to, opening a new one at a boundary. */
+  private runFor(event: LogEvent, markerType: string | undefined, isChain: boolean): RunState {
+    if (markerType === 'sysprep-run-start') {
+      this.bannersSeen = true;
+      this.splitAfter = undefined;
+      return this.open('sysprep', event);
+    }
+    if (markerType === 'session-start') {
+      return this.open(this.sessionKind(event), event);
+    }
+    if (this.flavor === 'setuperr' && this.context.siblingRuns) {
+      const sibling = this.siblingRunAt(event.timestamp);
+      if (sibling) return sibling;
+    }
+    if (this.current && this.splitAfter !== undefined && !isChain && event.level !== 'Info') {
+      const sameMoment = this.splitAfter !== null && event.timestamp === this.splitAfter;
+      if (!sameMoment) {
+        this.splitAfter = undefined;
+        return this.open(this.current.kind, event);
+      }
+    }
+    return this.current ?? this.open(ROLE_RUN_KIND[this.pathRole ?? 'unknown'], event);
+  }
+
+  private sessionKind(event: LogEvent): RunKind {
+    const marker = readMarker(event.message);
+    return marker?.type === 'session-start' ? marker.kind : 'setup';
+  }
+
+  private siblingRunAt(timestamp: string | undefined): RunState | undefined {
+    const runs = this.context.siblingRuns!();
+    if (runs.length === 0) return undefined;
+    if (!timestamp) return runs[runs.length - 1];
+    let found: RunState | undefined;
+    for (const run of runs) if (run.startedAt !== null && run.startedAt <= timestamp) found = run;
+    return found;
+  }
+
+  private open(kind: RunKind, event: LogEvent): RunState {
+    const run = new RunState(this.context.nextRunIndex(), this.index, kind, event.line);
+    this.runs.push(run);
+    this.current = run;
+    return run;
+  }
+}

@@ -1,0 +1,127 @@
+// `sysprep-doctor [analyze] [inputs...]`: read the logs, name the root cause, print one report.
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { Analysis, type AnalysisResult } from '../analyze/analysis.js';
+import { EXIT, UserError } from '../errors.js';
+import { resolveInputs, InputError, type ByteSource } from '../input/open-inputs.js';
+import { emit } from '../output.js';
+import { renderJson } from '../report/json.js';
+import { renderText } from '../report/text.js';
+import type { Report, Rule } from '../types.js';
+import { loadRules } from './load-rules.js';
+import type { CliContext } from './context.js';
+
+export const ANALYZE_FORMATS = ['tui', 'text', 'json', 'ndjson', 'md', 'html'] as const;
+export type AnalyzeFormat = (typeof ANALYZE_FORMATS)[number];
+
+export interface AnalyzeOptions {
+  format?: AnalyzeFormat;
+  output?: string;
+  run: RunSelection;
+  redact?: boolean;
+  rules?: string;
+  color: boolean;
+  quiet?: boolean;
+}
+
+export type RunSelection = 'all' | 'last' | number;
+
+export function parseRunSelection(value: string): RunSelection {
+  if (value === 'all' || value === 'last') return value;
+  if (/^\d+$/.test(value)) return Number(value);
+  throw new InvalidArgumentError(`'${value}' is not a run: use a run number (0, 1, ...), 'last' or 'all'.`);
+}
+
+/** Feeds every byte source into the analysis; a source that fails mid-read becomes a problem. */
+export async function feedSources(analysis: Analysis, sources: readonly ByteSource[]): Promise<number> {
+  let read = 0;
+  for (const source of sources) {
+    const feed = analysis.addSource(source.path, source.role, source.flavor);
+    try {
+      for await (const chunk of source.read()) feed.push(chunk);
+      read++;
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      analysis.addProblem({ path: error.path, message: error.message });
+    } finally {
+      feed.end();
+    }
+  }
+  return read;
+}
+
+/** `--run`: keep the selected run's findings (and the verdict of that run). */
+export function selectRuns(report: Report, selection: RunSelection): Report {
+  if (selection === 'all') return report;
+  const run = selection === 'last' ? report.runs[report.runs.length - 1] : report.runs.find((r) => r.index === selection);
+  if (!run) throw new UserError(`--run ${selection}: no such run (runs: ${report.runs.map((r) => r.index).join(', ') || 'none'})`, EXIT.usage);
+  const findings = report.findings.filter((f) => f.run === run.index);
+  const hasRoot = findings.some((f) => f.rootCause);
+  return {
+    ...report,
+    verdict: run.outcome,
+    runs: [run],
+    findings: hasRoot || run.rootCauseRuleId === null ? findings : findings.map((f) => (f.ruleId === run.rootCauseRuleId ? { ...f, rootCause: true } : f)),
+  };
+}
+
+export async function analyzeInputs(inputs: readonly string[], rules: readonly Rule[], keepEvents = 0): Promise<{ result: AnalysisResult; readable: number }> {
+  const { sources, problems } = await resolveInputs(inputs);
+  const analysis = new Analysis({ rules, keepEvents });
+  for (const problem of problems) analysis.addProblem(problem);
+  const readable = await feedSources(analysis, sources);
+  return { result: analysis.result(), readable };
+}
+
+export function exitCodeFor(report: Report, readable: number): number {
+  if (readable === 0) return EXIT.noInput;
+  if (report.problems.length > 0) return EXIT.noInput;
+  if (report.verdict === 'succeeded') return EXIT.ok;
+  if (report.findings.some((f) => f.rootCause)) return EXIT.failureExplained;
+  return report.runs.some((r) => r.outcome === 'failed') ? EXIT.failureUnexplained : EXIT.ok;
+}
+
+function render(format: AnalyzeFormat, report: Report): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report);
+    case 'text':
+    default:
+      return renderText(report);
+  }
+}
+
+export function analyzeCommand(ctx: CliContext): Command {
+  return new Command('analyze')
+    .description('analyze Panther logs and name the root cause (the default command)')
+    .argument('[inputs...]', 'setupact.log / setuperr.log files, folders, .zip bundles, or - for stdin')
+    .addOption(new Option('--format <format>', 'output format (default: tui on a terminal, text otherwise)').choices(ANALYZE_FORMATS))
+    .option('-o, --output <file>', 'write the report to a file (written whole or not at all)')
+    .option('--run <run>', "which run to report: a run number, 'last' or 'all'", parseRunSelection, 'all' as RunSelection)
+    .option('--redact', 'replace computer, user and domain names, SIDs, e-mails, IPs and product keys by placeholders')
+    .option('--rules <dir>', 'also load the rule files (JSON or YAML) in this folder')
+    .option('--no-color', 'no colours (NO_COLOR and FORCE_COLOR are honoured too)')
+    .option('-q, --quiet', 'no report on stdout; only the exit code (and errors on stderr)')
+    .action(async (inputs: string[], options: AnalyzeOptions) => {
+      ctx.exitCode = await runAnalyze(ctx, inputs, options);
+    });
+}
+
+async function runAnalyze(ctx: CliContext, inputs: string[], options: AnalyzeOptions): Promise<number> {
+  if (inputs.length === 0) {
+    throw new UserError(
+      'no input: name the logs to analyze, e.g. `sysprep-doctor C:\\Windows\\System32\\Sysprep\\Panther` or `sysprep-doctor ./ticket-1234.zip`',
+      EXIT.noInput,
+    );
+  }
+  const rules = await loadRules(options.rules);
+  const { result, readable } = await analyzeInputs(inputs, rules);
+  for (const problem of result.report.problems) ctx.warn(`${problem.path}: ${problem.message}`);
+  const report = selectRuns(result.report, options.run);
+  if (readable === 0) {
+    ctx.warn('no input could be read');
+    return EXIT.noInput;
+  }
+  const format = options.format ?? (ctx.interactive ? 'tui' : 'text');
+  if (!options.quiet) await emit(render(format === 'tui' ? 'text' : format, report), options.output);
+  return exitCodeFor(report, readable);
+}

@@ -1,0 +1,177 @@
+// CLI inputs → named byte sources: files (any name), directories (searched for setupact/setuperr),
+// .zip archives (read in memory, never extracted) and `-` for stdin. Problems are values, not throws.
+import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
+import type { InputProblem, LogFlavor, SourceRole } from '../types.js';
+import { flavorFromName, roleFromPath } from '../analyze/roles.js';
+import { readZipSources } from './zip.js';
+
+export interface ByteSource {
+  /** The path as shown in reports (for zip entries: `archive.zip:inner/path`). */
+  readonly path: string;
+  readonly role: SourceRole | undefined;
+  readonly flavor: LogFlavor;
+  /** Streams the content; may throw a {@link InputError} on read failure. */
+  read(): AsyncIterable<Uint8Array>;
+}
+
+export class InputError extends Error {
+  constructor(readonly path: string, message: string) {
+    super(message);
+  }
+}
+
+export interface ResolvedInputs {
+  readonly sources: ByteSource[];
+  readonly problems: InputProblem[];
+}
+
+const READ_CHUNK = 1024 * 1024;
+const LOG_NAME = /^(setupact|setuperr)\.log$/i;
+const MAX_DIRECTORY_ENTRIES = 200_000;
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT': return 'not found';
+    case 'EACCES':
+    case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'is a directory';
+    case 'ELOOP': return 'too many levels of symbolic links';
+    case 'ENOTDIR': return 'not a directory';
+    case 'EMFILE': return 'too many open files';
+    default: return (error as Error | undefined)?.message ?? String(error);
+  }
+}
+
+export async function* readFileChunks(path: string): AsyncIterable<Uint8Array> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw new InputError(path, describeFsError(error));
+  }
+  try {
+    const buffer = Buffer.allocUnsafe(READ_CHUNK);
+    for (;;) {
+      let bytesRead: number;
+      try {
+        ({ bytesRead } = await handle.read(buffer, 0, READ_CHUNK, null));
+      } catch (error) {
+        throw new InputError(path, describeFsError(error));
+      }
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead); // the consumer copies what it keeps before the next read
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+async function* readStdin(): AsyncIterable<Uint8Array> {
+  for await (const chunk of process.stdin) yield chunk as Buffer;
+}
+
+function fileSource(path: string, displayPath = path): ByteSource {
+  return { path: displayPath, role: roleFromPath(displayPath), flavor: flavorFromName(displayPath), read: () => readFileChunks(path) };
+}
+
+/** setupact before setuperr within a folder, so errors can be attributed to setupact's runs. */
+function logOrder(a: string, b: string): number {
+  const da = a.slice(0, a.length - basename(a).length);
+  const db = b.slice(0, b.length - basename(b).length);
+  if (da !== db) return da < db ? -1 : 1;
+  return basename(a).toLowerCase() < basename(b).toLowerCase() ? -1 : 1;
+}
+
+async function findLogs(root: string, problems: InputProblem[]): Promise<string[]> {
+  const found: string[] = [];
+  const visited = new Set<string>();
+  let entries = 0;
+  const walk = async (dir: string): Promise<void> => {
+    let real: string;
+    try {
+      real = await realpath(dir);
+    } catch (error) {
+      problems.push({ path: dir, message: describeFsError(error) });
+      return;
+    }
+    if (visited.has(real)) return; // a symlink loop, or the same folder reached twice
+    visited.add(real);
+    let list;
+    try {
+      list = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      problems.push({ path: dir, message: describeFsError(error) });
+      return;
+    }
+    list.sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const entry of list) {
+      if (++entries > MAX_DIRECTORY_ENTRIES) return;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isSymbolicLink()) {
+        const target = await stat(full).catch(() => undefined);
+        if (target?.isDirectory()) await walk(full);
+        else if (target?.isFile() && LOG_NAME.test(entry.name)) found.push(full);
+      } else if (entry.isFile() && LOG_NAME.test(entry.name)) found.push(full);
+    }
+  };
+  await walk(root);
+  return found.sort(logOrder);
+}
+
+function isZipName(path: string): boolean {
+  return /\.zip$/i.test(path);
+}
+
+/** Resolves every input; unreadable ones become problems and the rest are still returned. */
+export async function resolveInputs(inputs: readonly string[]): Promise<ResolvedInputs> {
+  const sources: ByteSource[] = [];
+  const problems: InputProblem[] = [];
+  for (const input of inputs) {
+    if (input === '-') {
+      sources.push({ path: '<stdin>', role: undefined, flavor: 'other', read: readStdin });
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(input);
+    } catch (error) {
+      problems.push({ path: input, message: describeFsError(error) });
+      continue;
+    }
+    if (info.isDirectory()) {
+      const logs = await findLogs(input, problems);
+      if (logs.length === 0) problems.push({ path: input, message: 'no setupact.log or setuperr.log found in this folder' });
+      for (const log of logs) {
+        const shown = join(input, relative(input, log));
+        sources.push(fileSource(log, shown));
+      }
+    } else if (isZipName(input) || (info.isFile() && (await hasZipMagic(input)))) {
+      const zip = await readZipSources(input);
+      sources.push(...zip.sources);
+      problems.push(...zip.problems);
+    } else if (info.isFile() || info.isFIFO()) {
+      sources.push(fileSource(input));
+    } else {
+      problems.push({ path: input, message: 'not a regular file (a device or socket cannot be analyzed)' });
+    }
+  }
+  return { sources, problems };
+}
+
+async function hasZipMagic(path: string): Promise<boolean> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const head = Buffer.alloc(4);
+      await handle.read(head, 0, 4, 0);
+      return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return false;
+  }
+}
