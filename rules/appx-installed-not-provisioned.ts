@@ -7,7 +7,8 @@ export default defineRule({
   severity: 'error',
   confidence: 'high',
   role: 'cause',
-  pattern: /Package (?<pkg>\S+) was installed for a user, but not provisioned for all users/i,
+  // The negative lookahead leaves Windows.MiracastView_ to appx-upgrade-orphan-miracastview (SIG-02), which refines this rule.
+  pattern: /Package (?!Windows\.MiracastView_)(?<pkg>\S+) was installed for a user, but not provisioned for all users/i,
   culprit: '{{pkg}}',
   hint:
     'The package {{pkg}} exists in one or more user profiles but is not provisioned for all users, so Sysprep ' +
@@ -17,7 +18,8 @@ export default defineRule({
     meaning: 'AppxSysprep.dll validates that every AppX package installed for a user is also provisioned for all users.',
     cause:
       'A package was installed or updated for a single user (Store auto-update in audit mode, a per-user installer, ' +
-      'or an inbox app removed from the provisioned set but left in a profile).',
+      'or an inbox app removed from the provisioned set but left in a profile). The MiracastView package orphaned by ' +
+      'the 1703 -> 1709 upgrade is a separate signature (appx-upgrade-orphan-miracastview, SIG-02) with its own fix.',
   },
   remediation: [
     {
@@ -54,6 +56,8 @@ export default defineRule({
   references: [
     'https://learn.microsoft.com/en-us/troubleshoot/windows-client/setup-upgrade-and-drivers/sysprep-fails-remove-or-update-store-apps',
     'https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/os-deployment/windows-11-image-capture-fail',
+    'https://github.com/actions/runner-images/issues/14499',
+    'https://github.com/novateams/nova.core/issues/253',
   ],
   codes: [0x80073cf2, 0x3cf2],
   samples: {
@@ -70,6 +74,7 @@ export default defineRule({
     ignores: [
       '2025-11-03 09:12:40, Info                  SYSPRP Entering SysprepGeneralizeValidate (Appx) - validating whether all apps are also provisioned.',
       '2025-11-03 09:12:40, Error                 SYSPRP Failed to remove apps for the current user: 0x80073cf2.',
+      '2018-01-22 16:40:02, Error                 SYSPRP Package Windows.MiracastView_6.3.0.0_neutral_neutral_cw5n1h2txyewy was installed for a user, but not provisioned for all users. This package will not function properly in the sysprep image.',
     ],
   },
 });

@@ -97,25 +97,28 @@ function evidenceOf(line: KeptLine, paths: readonly string[]): EvidenceLine {
   return { source: paths[line.source] ?? String(line.source), line: line.line, text: line.text };
 }
 
-function codesOf(match: KeptMatch, cascade: readonly KeptChainLine[], summary: ChainLine | undefined): FindingCode[] {
+/** Codes of a finding, most specific first: the provider's own lines, then the chain's dwRet, then the summary hr. */
+function codesOf(providerLines: readonly KeptLine[], cascade: readonly KeptChainLine[], summary: ChainLine | undefined): FindingCode[] {
   const codes: FindingCode[] = [];
   const seen = new Set<number>();
   const add = (value: number, origin: FindingCode['origin'], lossy?: boolean) => {
     if (seen.has(value) || value === 0) return;
+    // the dwRet form of a code already listed (0x3CF2 of 0x80073CF2) adds nothing
+    if (value <= 0xffff && [...seen].some((v) => v > 0xffff && sameLow16(v, value))) return;
     seen.add(value);
     const code: { -readonly [K in keyof FindingCode]: FindingCode[K] } = { value: formatCode(value), name: codeName(value), origin };
     if (lossy) code.lossy = true;
     codes.push(code);
   };
-  const provider = extractCodes(match.at.text.replace(/\[gle=0x[0-9a-f]+\]/gi, '')).filter((c) => c.field !== 'gle');
+  const provider = providerLines.flatMap((line) => extractCodes(line.text.replace(/\[gle=0x[0-9a-f]+\]/gi, '')).filter((c) => c.field !== 'gle'));
   for (const c of provider) add(c.value, 'provider');
   for (const c of cascade) if (c.chain.kind !== 'winmain' && c.chain.code !== undefined) add(c.chain.code, 'chain');
   if (summary?.code !== undefined) {
     const providerCode = provider[0]?.value;
     const lossy =
       providerCode !== undefined &&
-      (summary.code & 0xffff0000) === 0x80070000 &&
-      (providerCode & 0xffff0000) !== 0x80070000 &&
+      ((summary.code & 0xffff0000) >>> 0) === 0x80070000 &&
+      ((providerCode & 0xffff0000) >>> 0) !== 0x80070000 &&
       providerCode > 0xffff &&
       sameLow16(providerCode, summary.code);
     add(summary.code, 'summary', lossy);
@@ -139,9 +142,10 @@ export function findingsOf(run: RunState, diagnosis: RunDiagnosis, paths: readon
     const first = (own[0] ?? matches[0])!;
     const isRoot = root !== null && matches.includes(root);
     const lead = isRoot ? root : first;
-    let evidence: EvidenceLine[] = [evidenceOf(lead.at, paths)];
-    if (isRoot) evidence = cascadeEvidence(run, lead, diagnosis.cascade, paths);
-    else for (const m of matches.slice(1, 5)) evidence.push(evidenceOf(m.at, paths));
+    const cascadeLines = isRoot ? cascadeLinesOf(run, lead, diagnosis.cascade) : [];
+    const evidence: EvidenceLine[] = isRoot ? cascadeLines.map((at) => evidenceOf(at, paths)) : matches.slice(0, 5).map((m) => evidenceOf(m.at, paths));
+    const chainLineKeys = new Set(diagnosis.cascade.map((c) => `${c.at.source}:${c.at.line}`));
+    const providerLines = isRoot ? cascadeLines.filter((at) => !chainLineKeys.has(`${at.source}:${at.line}`)) : [lead.at];
     findings.push({
       ruleId: lead.rule.id,
       title: lead.rule.title,
@@ -151,11 +155,11 @@ export function findingsOf(run: RunState, diagnosis: RunDiagnosis, paths: readon
       rootCause: isRoot && isHeadline,
       run: run.index,
       culprit: lead.culprit,
-      codes: codesOf(lead, isRoot ? diagnosis.cascade : [], isRoot ? run.summary?.chain : undefined),
+      codes: codesOf(providerLines, isRoot ? diagnosis.cascade : [], isRoot ? run.summary?.chain : undefined),
       hint: fill(lead.rule.hint, lead),
       remediation: resolveRemediation(lead),
       references: [...lead.rule.references],
-      evidence: dedupeEvidence(evidence),
+      evidence,
       count: matches.length,
     });
   }
@@ -168,20 +172,17 @@ export function findingsOf(run: RunState, diagnosis: RunDiagnosis, paths: readon
   return findings;
 }
 
-function cascadeEvidence(run: RunState, root: KeptMatch, cascade: readonly KeptChainLine[], paths: readonly string[]): EvidenceLine[] {
+/** The root line, the provider lines after it, and the chain down to the summary. */
+function cascadeLinesOf(run: RunState, root: KeptMatch, cascade: readonly KeptChainLine[]): KeptLine[] {
   const last = cascade[cascade.length - 1]?.at.line ?? root.at.line;
   const between = run.contextAtFailure.filter((at) => at.source === root.at.source && at.line > root.at.line && at.line <= last);
   const lines: KeptLine[] = [root.at, ...between, ...cascade.map((c) => c.at).filter((at) => at.line >= root.at.line || at.source !== root.at.source)];
   lines.sort((a, b) => a.source - b.source || a.line - b.line);
-  return lines.slice(0, MAX_EVIDENCE).map((at) => evidenceOf(at, paths));
-}
-
-function dedupeEvidence(lines: EvidenceLine[]): EvidenceLine[] {
   const seen = new Set<string>();
-  return lines.filter((l) => {
-    const key = `${l.source}:${l.line}:${l.text}`;
+  return lines.filter((at) => {
+    const key = `${at.source}:${at.line}:${at.text}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
-  });
+  }).slice(0, MAX_EVIDENCE);
 }

@@ -41,7 +41,7 @@ export function summarize(input: SummaryInput): string {
     return `${KIND_NAMES[latest.kind] ?? 'The run'} succeeded${latest.startedAt ? ` (run started ${latest.startedAt})` : ''}.${history}`;
   }
   if (root && headline) {
-    const code = root.codes.find((c) => c.origin === 'provider') ?? root.codes[0];
+    const code = root.codes.find((c) => c.origin === 'provider') ?? root.codes.find((c) => c.origin === 'summary') ?? root.codes[0];
     const culprit = root.culprit ? `: ${root.culprit}` : '';
     const older = headline !== latest ? ' (latest failing run; the last run in the log has no outcome yet)' : '';
     const failedOr = headline.outcome === 'failed' ? 'failed' : 'stopped';

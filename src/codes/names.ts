@@ -7,7 +7,7 @@ export function codeName(value: number): string | null {
   const v = value >>> 0;
   const direct = entriesFor(v)[0];
   if (direct) return direct.name;
-  if ((v & 0xffff0000) === 0x80070000) return entriesFor(v & 0xffff).find((e) => e.kind === 'win32')?.name ?? null;
+  if (((v & 0xffff0000) >>> 0) === 0x80070000) return entriesFor(v & 0xffff).find((e) => e.kind === 'win32')?.name ?? null;
   if (v <= 0xffff && hresultFromWin32(v) !== v) return entriesFor(hresultFromWin32(v))[0]?.name ?? null;
   return null;
 }

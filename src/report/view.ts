@@ -1,0 +1,136 @@
+// What the Markdown and HTML reports show, decided once: the headline, the finding groups, labels.
+// Both renderers call these so the two formats always carry the same content.
+import type { EvidenceLine, Finding, FindingCode, Phase, Provider, ResolvedRemediation, Report, RunInfo, Verdict } from '../types.js';
+
+export const VERDICT_LABEL: Readonly<Record<Verdict, string>> = {
+  failed: 'Failed',
+  succeeded: 'Succeeded',
+  incomplete: 'Incomplete',
+};
+
+/** Culprits, hints and other one-line values longer than this are cut in Markdown and HTML. */
+export const MAX_INLINE = 600;
+
+export function rootCauseOf(report: Report): Finding | undefined {
+  return report.findings.find((f) => f.rootCause);
+}
+
+/** The run the verdict is about: the last one analyzed. */
+export function latestRun(report: Report): RunInfo | undefined {
+  return report.runs[report.runs.length - 1];
+}
+
+/** `Failed: <root cause title>`, or a fixed phrase when no rule names the cause. */
+export function headline(report: Report): string {
+  const root = rootCauseOf(report);
+  const label = VERDICT_LABEL[report.verdict];
+  if (root) return `${label}: ${root.title}`;
+  switch (report.verdict) {
+    case 'failed':
+      return `${label}: no rule explains the failure`;
+    case 'succeeded':
+      return `${label}: no failure found`;
+    case 'incomplete':
+      return `${label}: the log ends before the run finished`;
+  }
+}
+
+export interface FindingGroup {
+  readonly run: number;
+  /** True for the latest run; the other groups are history. */
+  readonly latest: boolean;
+  readonly findings: readonly Finding[];
+}
+
+/** Every finding but the root cause, grouped by run: the latest run first, then older runs. */
+export function otherFindingGroups(report: Report): FindingGroup[] {
+  const latest = latestRun(report)?.index;
+  const byRun = new Map<number, Finding[]>();
+  for (const f of report.findings) {
+    if (f.rootCause) continue;
+    const list = byRun.get(f.run) ?? [];
+    list.push(f);
+    byRun.set(f.run, list);
+  }
+  return [...byRun.entries()]
+    .sort(([a], [b]) => b - a)
+    .map(([run, findings]) => ({ run, latest: run === latest, findings }));
+}
+
+/** `pre-validate · generalize · internal`, or null when the run did not fail. */
+export function failurePoint(run: RunInfo): string | null {
+  const f = run.failure;
+  if (!f) return null;
+  const parts = [f.stage, f.pass, f.scope].filter((p): p is string => p !== null && p !== '');
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
+/** `generalize · validate · internal`. */
+export function phaseLabel(phase: Phase): string {
+  return [phase.name, phase.step, phase.scope].filter((p) => p !== undefined && p !== '').join(' · ');
+}
+
+/** The file name of a Windows or POSIX path. */
+export function baseName(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] || path;
+}
+
+/** `AppxSysprep.dll,SysprepGeneralizeValidate`: the notation sysprep itself uses for providers. */
+export function providerLabel(provider: Provider): string {
+  return `${baseName(provider.module)},${provider.entryPoint}`;
+}
+
+/** `(provider)`, `(summary, lossy: ...)`: where a code was seen. */
+export function codeOrigin(code: FindingCode): string {
+  return code.lossy ? `${code.origin}; lossy: the summary re-wrapped another facility's code, read the provider's` : code.origin;
+}
+
+export type StepSafety = 'destructive' | 'read-only' | 'manual';
+
+/** Commands are `destructive` or `read-only`; a step without a command is done by hand. */
+export function stepSafety(step: ResolvedRemediation): StepSafety {
+  if (step.destructive) return 'destructive';
+  return step.command ? 'read-only' : 'manual';
+}
+
+/**
+ * Labels for evidence lines: the file name when it tells the sources apart, the full path otherwise.
+ * Returns the label of each evidence line (`setupact.log:393`).
+ */
+export function evidenceLocator(report: Report): (e: EvidenceLine) => string {
+  const names = report.sources.map((s) => baseName(s.path).toLowerCase());
+  const unique = new Set(names).size === names.length;
+  return (e) => `${unique ? baseName(e.source) : e.source}:${e.line}`;
+}
+
+/** Noise per rule, most frequent first. */
+export function noiseRows(report: Report): Array<[rule: string, count: number]> {
+  return Object.entries(report.noise.byRule).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+}
+
+/** `57.6 KiB`. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+/** Only web links become clickable; anything else in a reference is shown as text. */
+export function isWebLink(url: string): boolean {
+  return /^https?:\/\/[^\s<>"'`]+$/i.test(url);
+}
+
+export const REDACTION_NOTE =
+  'Identifiers (computer, user and domain names, SIDs, e-mail addresses, IP addresses, product keys) ' +
+  'were replaced by placeholders such as COMPUTER-1 and USER-1. The same placeholder means the same value.';

@@ -1,0 +1,117 @@
+// The container: owns the UI state, reads the keys, lays out the screen and picks the view.
+import { Box, useApp, useInput, type Key } from 'ink';
+import { useMemo, useState } from 'react';
+import EventBrowser from './EventBrowser.js';
+import FindingsPane from './FindingsPane.js';
+import Header from './Header.js';
+import HelpOverlay from './HelpOverlay.js';
+import { computeLayout, type Size } from './layout.js';
+import { filterEvents, sourceIndex, type TuiModel } from './model.js';
+import { derive, INITIAL_STATE, reduceKey, type UiState } from './state.js';
+import StatusBar from './StatusBar.js';
+import TabBar from './TabBar.js';
+import { createTheme, noColorFromEnv, ThemeContext } from './theme.js';
+import Timeline from './Timeline.js';
+import useTerminalSize from './use-terminal-size.js';
+
+export interface Props {
+  /** What to show; a new model (live mode) keeps the selection, filters and scroll position. */
+  readonly model: TuiModel;
+  /** A fixed terminal size; by default stdout's, followed on resize (80×24 when unknown). */
+  readonly size?: Size;
+  /** Colours off; by default from the NO_COLOR environment variable. */
+  readonly noColor?: boolean;
+}
+
+/** True for keys that are one character each when typed but arrive together when pasted. */
+function isPlainText(input: string, key: Key): boolean {
+  return input.length > 1 && !key.ctrl && !key.meta && !key.return && !key.escape && !key.tab;
+}
+
+export default function App({ model, size, noColor = noColorFromEnv() }: Props) {
+  const { exit } = useApp();
+  const terminal = useTerminalSize(size);
+  const [state, setState] = useState<UiState>(INITIAL_STATE);
+  const theme = useMemo(() => createTheme(noColor), [noColor]);
+  const layout = computeLayout(terminal, model.report);
+  const visible = useMemo(() => filterEvents(model.events, state.filter), [model.events, state.filter]);
+  const d = derive(model, state, layout, visible);
+
+  useInput((input, key) => {
+    // Pasted text arrives as one string; outside the search prompt, apply it key by key.
+    const keys = state.draft === null && isPlainText(input, key) ? [...input] : [input];
+    let s = state;
+    for (const k of keys) {
+      const derived = s === state ? d : derive(model, s, layout, filterEvents(model.events, s.filter));
+      const result = reduceKey(model, s, derived, k, key);
+      if (result.exit) {
+        exit();
+        return;
+      }
+      s = result.state;
+    }
+    if (s !== state) setState(s);
+  });
+
+  const finding = model.report.findings[d.findingIndex];
+  const evidence = useMemo(() => {
+    const keys = new Set<string>();
+    for (const ev of finding?.evidence ?? []) keys.add(`${sourceIndex(model.report, ev.source)}:${ev.line}`);
+    return keys;
+  }, [finding, model.report]);
+  const runPosition = d.run === null ? 0 : model.report.runs.indexOf(d.run) + 1;
+
+  let body;
+  if (state.help) body = <HelpOverlay width={layout.width} height={layout.bodyHeight} />;
+  else if (state.view === 'findings')
+    body = <FindingsPane report={model.report} selected={d.findingIndex} width={layout.width} height={layout.bodyHeight} />;
+  else if (state.view === 'timeline')
+    body = (
+      <Timeline
+        run={d.run}
+        position={{ index: runPosition, count: model.report.runs.length }}
+        rows={d.timeline}
+        selected={d.timelineRow}
+        width={layout.width}
+        height={layout.bodyHeight}
+      />
+    );
+  else
+    body = (
+      <EventBrowser
+        report={model.report}
+        events={model.events}
+        visible={visible}
+        cursor={d.cursorPos}
+        top={d.top}
+        filter={state.filter}
+        query={state.query}
+        evidence={evidence}
+        layout={layout}
+      />
+    );
+
+  return (
+    <ThemeContext.Provider value={theme}>
+      <Box flexDirection="column" width={layout.width} height={layout.height}>
+        <Header
+          report={model.report}
+          width={layout.width}
+          summary={layout.summary}
+          following={model.following === true}
+          watching={model.watching ?? []}
+        />
+        <TabBar
+          view={state.view}
+          findings={model.report.findings.length}
+          events={{ shown: visible.length, total: model.events.length }}
+          width={layout.width}
+        />
+        <Box flexDirection="column" height={layout.bodyHeight}>
+          {body}
+        </Box>
+        <StatusBar view={state.view} draft={state.draft} message={state.message} help={state.help} width={layout.width} />
+      </Box>
+    </ThemeContext.Provider>
+  );
+}
