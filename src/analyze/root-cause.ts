@@ -45,7 +45,7 @@ function isSignedPassThrough(a: number, b: number): boolean {
 function betterCandidate(a: KeptMatch, b: KeptMatch): KeptMatch {
   const byRole = ROLE_RANK[a.rule.role] - ROLE_RANK[b.rule.role];
   if (byRole !== 0) return byRole < 0 ? a : b;
-  if (a.at.line !== b.at.line) return a.at.line < b.at.line ? a : b; // closest to the start of the cascade
+  if (a.at.seq !== b.at.seq) return a.at.seq < b.at.seq ? a : b; // closest to the start of the cascade
   const byConfidence = CONFIDENCE_RANK[a.rule.confidence] - CONFIDENCE_RANK[b.rule.confidence];
   if (byConfidence !== 0) return byConfidence < 0 ? a : b;
   return a.culprit && !b.culprit ? a : b.culprit && !a.culprit ? b : a;
@@ -60,19 +60,16 @@ export function diagnoseRun(run: RunState): RunDiagnosis {
   if (cascade.length > 0) {
     const first = cascade[0]!;
     const last = cascade[cascade.length - 1]!;
-    const windowStart = Math.min(first.windowStart, first.at.line);
-    candidates = own.filter((m) => m.at.line >= windowStart && m.at.line <= last.at.line);
+    const windowStart = Math.min(first.windowStart, first.at.seq);
+    candidates = own.filter((m) => m.at.source === run.source && m.at.seq >= windowStart && m.at.seq <= last.at.seq);
     if (candidates.every((m) => ROLE_RANK[m.rule.role] > ROLE_RANK.generic)) {
       // nothing in the window: a cause logged earlier in the run (e.g. a pre-validation provider) may still explain it
-      candidates = candidates.concat(own.filter((m) => m.at.line < windowStart && m.rule.role === 'cause' && m.rule.fatal));
+      candidates = candidates.concat(own.filter((m) => m.at.seq < windowStart && m.rule.role === 'cause' && m.rule.fatal));
     }
   } else {
     candidates = own;
   }
   candidates = candidates.filter((m) => m.rule.role !== 'context' && m.rule.role !== 'noise');
-  if (candidates.length === 0 && run.matches.length > 0 && own.length === 0) {
-    candidates = run.matches.filter((m) => m.rule.role !== 'context' && m.rule.role !== 'noise');
-  }
   const root = candidates.length === 0 ? null : candidates.reduce(betterCandidate);
   const unexplained = root === null && outcome === 'failed';
   return { root, cascade, unexplained };
@@ -174,13 +171,13 @@ export function findingsOf(run: RunState, diagnosis: RunDiagnosis, paths: readon
 
 /** The root line, the provider lines after it, and the chain down to the summary. */
 function cascadeLinesOf(run: RunState, root: KeptMatch, cascade: readonly KeptChainLine[]): KeptLine[] {
-  const last = cascade[cascade.length - 1]?.at.line ?? root.at.line;
-  const between = run.contextAtFailure.filter((at) => at.source === root.at.source && at.line > root.at.line && at.line <= last);
-  const lines: KeptLine[] = [root.at, ...between, ...cascade.map((c) => c.at).filter((at) => at.line >= root.at.line || at.source !== root.at.source)];
-  lines.sort((a, b) => a.source - b.source || a.line - b.line);
+  const last = cascade[cascade.length - 1]?.at.seq ?? root.at.seq;
+  const between = run.contextAtFailure.filter((at) => at.source === root.at.source && at.seq > root.at.seq && at.seq <= last);
+  const lines: KeptLine[] = [root.at, ...between, ...cascade.map((c) => c.at).filter((at) => at.seq >= root.at.seq || at.source !== root.at.source)];
+  lines.sort((a, b) => a.source - b.source || a.seq - b.seq);
   const seen = new Set<string>();
   return lines.filter((at) => {
-    const key = `${at.source}:${at.line}:${at.text}`;
+    const key = `${at.source}:${at.seq}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -13,6 +13,8 @@ const RECENT_LINES = 64;
 export interface KeptLine {
   readonly source: number;
   readonly line: number;
+  /** Position of the event in its source: lines can hold several records (a log joined into one line). */
+  readonly seq: number;
   readonly text: string;
   readonly timestamp?: string;
 }
@@ -22,7 +24,7 @@ export interface KeptMatch {
   readonly groups: Readonly<Record<string, string | undefined>>;
   readonly culprit: string | null;
   readonly at: KeptLine;
-  /** Line of the last provider start before this match (the start of its cascade window). */
+  /** `seq` of the last provider start before this match (the start of its cascade window). */
   readonly windowStart: number;
   /** Seen in a `setuperr.log` attributed to this run (setupact has the same line). */
   readonly fromErrorLog: boolean;
@@ -51,16 +53,16 @@ export function detach(s: string): string {
   return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
 }
 
-export function keep(event: LogEvent): KeptLine {
-  const kept: { -readonly [K in keyof KeptLine]: KeptLine[K] } = { source: event.source, line: event.line, text: detach(event.text) };
+export function keep(event: LogEvent, seq: number): KeptLine {
+  const kept: { -readonly [K in keyof KeptLine]: KeptLine[K] } = { source: event.source, line: event.line, seq, text: detach(event.text) };
   if (event.timestamp) kept.timestamp = event.timestamp;
   return kept;
 }
 
-export function keepMatch(match: RuleMatch, event: LogEvent, windowStart: number, fromErrorLog: boolean): KeptMatch {
+export function keepMatch(match: RuleMatch, event: LogEvent, seq: number, windowStart: number, fromErrorLog: boolean): KeptMatch {
   const groups: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(match.groups)) groups[name] = value === undefined ? undefined : detach(value);
-  return { rule: match.rule, groups, culprit: match.culprit === null ? null : detach(match.culprit), at: keep(event), windowStart, fromErrorLog };
+  return { rule: match.rule, groups, culprit: match.culprit === null ? null : detach(match.culprit), at: keep(event, seq), windowStart, fromErrorLog };
 }
 
 export class RunState {
@@ -78,8 +80,8 @@ export class RunState {
   readonly matchCounts = new Map<string, number>();
   readonly noise = new Map<string, number>();
   readonly phases: PhaseState[] = [];
-  /** The latest provider start line, where a cascade window begins. */
-  lastBoundary: number;
+  /** `seq` of the latest provider start, where a cascade window begins. */
+  lastBoundary = 0;
   droppedMatches = 0;
   /** The latest Warning/Error/level-less records, for the evidence between a root line and its chain. */
   private readonly recent: KeptLine[] = [];
@@ -93,7 +95,6 @@ export class RunState {
     readonly startLine: number,
   ) {
     this.endLine = startLine;
-    this.lastBoundary = startLine;
   }
 
   get outcome(): RunOutcome {
@@ -139,7 +140,7 @@ export class RunState {
     if (this.chain.length < MAX_CHAIN_LINES_PER_RUN) this.chain.push(kept);
   }
 
-  applyMarker(marker: Marker, event: LogEvent): void {
+  applyMarker(marker: Marker, event: LogEvent, seq: number): void {
     switch (marker.type) {
       case 'option':
         if (!this.options.includes(marker.option)) this.options.push(marker.option);
@@ -154,7 +155,7 @@ export class RunState {
         if (this.currentPhase?.name !== marker.name) this.enterPhase(marker.name, event);
         break;
       case 'provider-start':
-        this.lastBoundary = event.line;
+        this.lastBoundary = seq;
         this.addProvider(marker.module, marker.entryPoint, event);
         break;
       case 'provider-success':

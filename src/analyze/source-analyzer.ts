@@ -35,9 +35,13 @@ export class SourceAnalyzer {
   private readonly decoder: LineDecoder;
   private current: RunState | undefined;
   private bannersSeen = false;
+  /** `seq` of the last banner line: the 3 lines of one banner open one run. */
+  private lastBannerSeq = -10;
   /** After a summary line in a log without banners, the next error starts a new (implicit) run. */
   private splitAfter: string | null | undefined;
   private readonly roles = contentRoleCounter();
+  /** Events seen so far: the order of records even when several share a physical line. */
+  private seq = 0;
   private readonly allRules: readonly Rule[];
   private readonly infoRules: readonly Rule[];
 
@@ -87,6 +91,7 @@ export class SourceAnalyzer {
 
   private onEvent(event: LogEvent): void {
     this.kinds[event.kind]++;
+    const seq = ++this.seq;
     if (event.kind !== 'record' && event.kind !== 'foreign') {
       if (this.current) {
         event.run = this.current.index;
@@ -98,21 +103,21 @@ export class SourceAnalyzer {
     this.roles.observe(event);
     const marker = event.kind === 'record' ? readMarker(event.message) : undefined;
     const chain = event.kind === 'record' && event.level !== 'Info' ? classifyChainLine(splitGle(event.message).message) : undefined;
-    const run = this.runFor(event, marker?.type, chain !== undefined);
+    const run = this.runFor(event, seq, marker?.type, chain !== undefined);
     event.run = run.index;
     const attributed = run.source !== this.index;
     if (!attributed) {
       run.touch(event);
-      if (event.level !== 'Info') run.remember(keep(event));
+      if (event.level !== 'Info') run.remember(keep(event, seq));
     }
     if (marker && !attributed) {
       if (marker.type === 'sysprep-run-start' && run.kind !== 'sysprep') run.kind = 'sysprep';
-      run.applyMarker(marker, event);
+      run.applyMarker(marker, event, seq);
     }
     if (run.kind === 'errors-only' && (event.component === 'SYSPRP' || chain)) run.kind = 'sysprep';
     if (run.currentPhase) event.phase = run.currentPhase.name;
     if (chain && !attributed) {
-      const kept = { chain, at: keep(event), windowStart: run.lastBoundary };
+      const kept = { chain, at: keep(event, seq), windowStart: run.lastBoundary };
       run.addChain(kept);
       if (FAILURE_CHAIN_KINDS.has(chain.kind)) {
         run.failureLine = event.line;
@@ -128,11 +133,11 @@ export class SourceAnalyzer {
         run.finishProvider(chain.module, chain.entryPoint ?? '', 'failed', code, event);
       }
     }
-    this.applyRules(event, run, attributed);
+    this.applyRules(event, seq, run, attributed);
     this.context.onEvent?.(event);
   }
 
-  private applyRules(event: LogEvent, run: RunState, attributed: boolean): void {
+  private applyRules(event: LogEvent, seq: number, run: RunState, attributed: boolean): void {
     // matchRule checks each rule's level gate; Info lines (97% of a log) only meet the few rules that read them
     const rules = event.level === 'Info' ? this.infoRules : this.allRules;
     for (const rule of rules) {
@@ -142,14 +147,17 @@ export class SourceAnalyzer {
         run.noise.set(rule.id, (run.noise.get(rule.id) ?? 0) + 1);
         continue;
       }
-      run.addMatch(keepMatch(match, event, run.lastBoundary, attributed));
+      run.addMatch(keepMatch(match, event, seq, run.lastBoundary, attributed));
       if (rule.fatal && !attributed) run.failureLine = event.line;
     }
   }
 
   /** The run an event belongs to, opening a new one at a boundary. */
-  private runFor(event: LogEvent, markerType: string | undefined, isChain: boolean): RunState {
-    if (markerType === 'sysprep-run-start') {
+  private runFor(event: LogEvent, seq: number, markerType: string | undefined, isChain: boolean): RunState {
+    if (markerType === 'sysprep-run-start' || (markerType === 'banner-rule' && event.component === 'SYSPRP')) {
+      const continuesBanner = this.current !== undefined && seq - this.lastBannerSeq <= 2;
+      this.lastBannerSeq = seq;
+      if (continuesBanner) return this.current!;
       this.bannersSeen = true;
       this.splitAfter = undefined;
       return this.open('sysprep', event);
@@ -161,7 +169,9 @@ export class SourceAnalyzer {
       const sibling = this.siblingRunAt(event.timestamp);
       if (sibling) return sibling;
     }
-    if (this.current && this.splitAfter !== undefined && !isChain && event.level !== 'Info') {
+    // chatter around a paste (a pipeline's own lines: no level, no component) never opens a run
+    const looksLikeLogRecord = event.component !== undefined || (event.level !== undefined && event.level !== 'Info');
+    if (this.current && this.splitAfter !== undefined && !isChain && event.level !== 'Info' && looksLikeLogRecord) {
       const sameMoment = this.splitAfter !== null && event.timestamp === this.splitAfter;
       if (!sameMoment) {
         this.splitAfter = undefined;

@@ -3,8 +3,11 @@
 import { isUtf8 } from 'node:buffer';
 import type { Encoding } from '../types.js';
 
-/** Longest line kept, in characters; longer lines are cut and counted (never dropped). */
-export const DEFAULT_MAX_LINE_CHARS = 64 * 1024;
+/**
+ * Longest line kept, in characters; longer lines are cut and counted (never dropped). Large enough
+ * for a whole log joined into one line by a web page, small enough to bound memory.
+ */
+export const DEFAULT_MAX_LINE_CHARS = 1024 * 1024;
 /** Decoding in slices of about this many bytes keeps V8 strings small and fast (perf-baseline.md §1). */
 const SLICE_BYTES = 16 * 1024;
 const SNIFF_BYTES = 4;

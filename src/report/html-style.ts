@@ -70,6 +70,7 @@ th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom
 th { color: var(--muted); font-size: 12px; font-weight: 600; border-bottom-color: var(--border); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.wrap { overflow-wrap: anywhere; }
+table.narrow { width: auto; min-width: 360px; }
 .outcome-failed { color: var(--red); font-weight: 600; }
 .outcome-succeeded { color: var(--green); }
 .outcome-incomplete { color: var(--amber); font-weight: 600; }

@@ -150,8 +150,7 @@ function timeAxis(rows: readonly Row[]): Axis {
   const max = Math.max(...rows.map((r) => r.to));
   const stepS = TIME_STEPS_S.find((s) => (max - min) / (s * 1000) <= MAX_TICKS - 1) ?? 86400 * Math.ceil((max - min) / 86400000 / 6);
   const step = stepS * 1000;
-  const ticks = [];
-  for (let at = Math.ceil(min / step) * step; at <= max; at += step) ticks.push({ at, label: formatClock(at) });
+  const ticks = ticksBetween(min, max, step, formatClock);
   const first = new Date(min).toISOString().slice(0, 10);
   const last = new Date(max).toISOString().slice(0, 10);
   const day = first === last ? `on ${first}` : `from ${first} to ${last}`;
@@ -162,8 +161,7 @@ function lineAxis(rows: readonly Row[]): Axis {
   const min = Math.min(...rows.map((r) => r.from));
   const max = Math.max(min + 1, ...rows.map((r) => r.to));
   const step = niceStep(max - min);
-  const ticks = [];
-  for (let at = Math.ceil(min / step) * step; at <= max; at += step) ticks.push({ at, label: `line ${at}` });
+  const ticks = ticksBetween(min, max, step, (at) => `line ${at}`);
   return { min, max, ticks, title: 'Log line number: timestamps are missing or identical, so bars follow the order of the lines' };
 }
 
@@ -172,4 +170,14 @@ function niceStep(span: number): number {
   for (let scale = 1; ; scale *= 10) {
     for (const factor of [1, 2, 5]) if (span / (factor * scale) <= MAX_TICKS - 1) return factor * scale;
   }
+}
+
+/** Round ticks every `step`, plus the two ends of the axis where no round tick sits close to them. */
+function ticksBetween(min: number, max: number, step: number, label: (at: number) => string): Axis['ticks'] {
+  const at: number[] = [];
+  for (let v = Math.ceil(min / step) * step; v <= max; v += step) at.push(v);
+  const room = (max - min) * 0.12;
+  if (at.length === 0 || at[0]! - min > room) at.unshift(min);
+  if (max - at[at.length - 1]! > room) at.push(max);
+  return at.map((v) => ({ at: v, label: label(v) }));
 }

@@ -90,6 +90,8 @@ export const FAILURE_CHAIN_KINDS: ReadonlySet<ChainKind> = new Set(['winmain', '
 
 export type Marker =
   | { readonly type: 'sysprep-run-start' }
+  /** The `=====` rule line around the banner: a run start when no banner line precedes it. */
+  | { readonly type: 'banner-rule' }
   | { readonly type: 'session-start'; readonly kind: 'setup' | 'unattend' | 'upgrade' | 'rollback'; readonly label: string }
   | { readonly type: 'option'; readonly option: string }
   | { readonly type: 'mode'; readonly mode: string }
@@ -106,6 +108,7 @@ const EXTERNAL_PHASES: Readonly<Record<string, string>> = { '1': 'generalize', '
 type MarkerReader = (m: RegExpExecArray) => Marker | undefined;
 const MARKERS: readonly [RegExp, MarkerReader][] = [
   [/Beginning of a new sysprep run/i, () => ({ type: 'sysprep-run-start' })],
+  [/^={20,}\s*$/, () => ({ type: 'banner-rule' })],
   [/ParseCommands: ?Found supported command line option '(\w+)'/i, (m) => ({ type: 'option', option: m[1]!.toUpperCase() })],
   [/WinMain: ?Sysprep mode \[(\w+)\]/i, (m) => ({ type: 'mode', mode: m[1]!.toLowerCase() })],
   [/WinMain: ?Displaying dialog box for user to choose sysprep mode/i, () => ({ type: 'mode', mode: 'gui' })],
@@ -144,7 +147,7 @@ const MARKERS: readonly [RegExp, MarkerReader][] = [
   })],
 ];
 const MARKER_PREFILTER =
-  /sysprep run|ParseCommands|Sysprep mode|Displaying dialog|Pre-validing|external provider request|Beginning action execution|Running DLLs|RunRegistryDlls|LaunchModule|LaunchDll|FCreateTagFile|ProcessShutdown|Callback_Specialize|Setup has|SetupHost Logging|rollback|WinDeploy\.exe|IMAGE_STATE_COMPLETE|First boot phase| pass/i;
+  /^====|sysprep run|ParseCommands|Sysprep mode|Displaying dialog|Pre-validing|external provider request|Beginning action execution|Running DLLs|RunRegistryDlls|LaunchModule|LaunchDll|FCreateTagFile|ProcessShutdown|Callback_Specialize|Setup has|SetupHost Logging|rollback|WinDeploy\.exe|IMAGE_STATE_COMPLETE|First boot phase| pass/i;
 
 export function readMarker(message: string): Marker | undefined {
   if (!MARKER_PREFILTER.test(message)) return undefined;

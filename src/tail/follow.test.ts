@@ -1,12 +1,25 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  truncateSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { defaultPantherTargets, followLogs, type FollowEvent, type FollowOptions, type LogFollower } from './follow.js';
 
+const isWindows = process.platform === 'win32';
+const runsAsRoot = process.getuid?.() === 0;
 const LINE = '2024-05-14 10:02:16, Info                  SYSPRP Sysprep_Generalize_Appx: started\r\n';
 
 let dir = '';
@@ -140,7 +153,8 @@ describe('followLogs', () => {
     const next = join(root, 'setupact.next');
     writeFileSync(next, 'new file, line 1\n'); // same size: only the file identity tells them apart
     renameSync(next, log);
-    await waitFor('the new file', () => summary(events).includes('reset replaced') && textOf(events, log) === 'new file, line 1\n', events);
+    const replaced = () => summary(events).includes('reset replaced') && textOf(events, log) === 'new file, line 1\n';
+    await waitFor('the new file', replaced, events);
     expect(summary(events)).toEqual(['open', 'data', 'reset replaced', 'data']);
   });
 
@@ -224,7 +238,7 @@ describe('followLogs', () => {
     await waitFor('both lines', () => textOf(events, log) === 'a\nb\n', events);
   });
 
-  it.skipIf(process.platform === 'win32')('reports a target it cannot read and keeps following the others', async () => {
+  it.skipIf(isWindows)('reports a target it cannot read and keeps following the others', async () => {
     const root = tempDir();
     const fifo = join(root, 'pipe', 'setupact.log');
     mkdirSync(join(root, 'pipe'));
@@ -232,10 +246,25 @@ describe('followLogs', () => {
     const log = join(root, 'setupact.log');
     writeFileSync(log, 'readable\n');
     const { events } = await follow([fifo, log]);
-    await waitFor('the error and the readable file', () => summary(events, fifo).includes('error') && textOf(events, log) === 'readable\n', events);
-    expect(events.find((event) => event.type === 'error')).toEqual({ type: 'error', path: fifo, message: 'not a regular file' });
+    const bothSeen = () => summary(events, fifo).includes('error') && textOf(events, log) === 'readable\n';
+    await waitFor('the error and the readable file', bothSeen, events);
+    const error = events.find((event) => event.type === 'error');
+    expect(error).toEqual({ type: 'error', path: fifo, message: 'not a regular file' });
     await sleep(600); // rechecks run, the error is not repeated
     expect(events.filter((event) => event.type === 'error')).toHaveLength(1);
+  });
+
+  // Root reads anything: this one runs only as an ordinary user.
+  it.skipIf(isWindows || runsAsRoot)('reports an unreadable file, then follows it once readable', async () => {
+    const log = join(tempDir(), 'setupact.log');
+    writeFileSync(log, 'secret\n');
+    chmodSync(log, 0o000);
+    const { events } = await follow([dir]);
+    await waitFor('the permission error', () => summary(events, log).includes('error'), events);
+    expect(events[0]).toMatchObject({ type: 'error', path: log, message: expect.stringContaining('EACCES') });
+    chmodSync(log, 0o644);
+    await waitFor('the content', () => textOf(events, log) === 'secret\n', events);
+    expect(summary(events, log)).toEqual(['error', 'open', 'data']);
   });
 
   it('stops everything on close and leaves no watcher or file handle behind', async () => {
@@ -270,7 +299,9 @@ describe('followLogs', () => {
 /** Active libuv resources by type, timers aside (the test runner has its own). */
 function resourceCounts(): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const type of process.getActiveResourcesInfo()) if (type !== 'Timeout') counts.set(type, (counts.get(type) ?? 0) + 1);
+  for (const type of process.getActiveResourcesInfo()) {
+    if (type !== 'Timeout') counts.set(type, (counts.get(type) ?? 0) + 1);
+  }
   return counts;
 }
 

@@ -116,7 +116,6 @@ interface FollowedFile {
 
 class Follower implements LogFollower {
   readonly ready: Promise<void>;
-  private readonly targets: string[];
   private readonly files = new Map<string, FollowedFile>();
   /** Watched root path → target it stands for (differs when the target is a symlink). */
   private readonly roots = new Map<string, string>();
@@ -133,7 +132,6 @@ class Follower implements LogFollower {
   private closing?: Promise<void>;
 
   constructor(targets: readonly string[], opts: FollowOptions) {
-    this.targets = [...new Set(targets.map((target) => resolve(target)))];
     this.chunkBytes = Math.max(opts.chunkBytes ?? DEFAULT_CHUNK_BYTES, 4 * TAIL_CHECK_BYTES);
     this.recheckMs = opts.recheckMs ?? DEFAULT_RECHECK_MS;
     this.queue = new EventQueue<FollowEvent>(
@@ -156,14 +154,16 @@ class Follower implements LogFollower {
       ignored: (path, stats) => stats?.isFile() === true && !this.isFollowed(path),
     });
     this.watcher.on('all', (event, path) => this.onWatcherEvent(event, path));
-    this.watcher.on('error', (error) => this.queue.push({ type: 'error', path: errorPath(error), message: oneLine(error) }));
+    this.watcher.on('error', (error) => {
+      this.queue.push({ type: 'error', path: errorPath(error), message: oneLine(error) });
+    });
     this.ready = new Promise((resolveReady) => (this.resolveReady = resolveReady));
     this.watcher.on('ready', () => {
       // Catches what was written between chokidar's initial scan and its watchers being in place.
       for (const file of this.files.values()) this.requestRead(file);
       this.resolveReady();
     });
-    this.started = this.start();
+    this.started = this.start([...new Set(targets.map((target) => resolve(target)))]);
   }
 
   [Symbol.asyncIterator](): AsyncIterator<FollowEvent> {
@@ -175,9 +175,9 @@ class Follower implements LogFollower {
     return this.closing;
   }
 
-  private async start(): Promise<void> {
+  private async start(targets: readonly string[]): Promise<void> {
     const present: string[] = [];
-    for (const target of this.targets) {
+    for (const target of targets) {
       const root = await watchedPathOf(target);
       if (root === undefined) {
         this.absentTargets.add(target);

@@ -1,11 +1,11 @@
 // The container: owns the UI state, reads the keys, lays out the screen and picks the view.
 import { Box, useApp, useInput, type Key } from 'ink';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import EventBrowser from './EventBrowser.js';
 import FindingsPane from './FindingsPane.js';
 import Header from './Header.js';
 import HelpOverlay from './HelpOverlay.js';
-import { computeLayout, type Size } from './layout.js';
+import { computeLayout, type Layout, type Size } from './layout.js';
 import { filterEvents, sourceIndex, type TuiModel } from './model.js';
 import { derive, INITIAL_STATE, reduceKey, type UiState } from './state.js';
 import StatusBar from './StatusBar.js';
@@ -37,20 +37,35 @@ export default function App({ model, size, noColor = noColorFromEnv() }: Props) 
   const visible = useMemo(() => filterEvents(model.events, state.filter), [model.events, state.filter]);
   const d = derive(model, state, layout, visible);
 
+  // The key handler reads the latest render through a ref: ink re-subscribes a changed handler
+  // only after React's passive effects run, so a closure could see an older state.
+  const latest = useRef<{ model: TuiModel; state: UiState; layout: Layout; visible: readonly number[] }>({
+    model,
+    state,
+    layout,
+    visible,
+  });
+  latest.current = { model, state, layout, visible };
   useInput((input, key) => {
+    const now = latest.current;
+    const visibleFor = (s: UiState): readonly number[] =>
+      s.filter === now.state.filter ? now.visible : filterEvents(now.model.events, s.filter);
     // Pasted text arrives as one string; outside the search prompt, apply it key by key.
-    const keys = state.draft === null && isPlainText(input, key) ? [...input] : [input];
-    let s = state;
+    const keys = now.state.draft === null && isPlainText(input, key) ? [...input] : [input];
+    let s = now.state;
     for (const k of keys) {
-      const derived = s === state ? d : derive(model, s, layout, filterEvents(model.events, s.filter));
-      const result = reduceKey(model, s, derived, k, key);
+      const result = reduceKey(now.model, s, derive(now.model, s, now.layout, visibleFor(s)), k, key);
       if (result.exit) {
         exit();
         return;
       }
       s = result.state;
     }
-    if (s !== state) setState(s);
+    if (s !== now.state) {
+      // A key arriving before the re-render must see this state.
+      latest.current = { ...now, state: s, visible: visibleFor(s) };
+      setState(s);
+    }
   });
 
   const finding = model.report.findings[d.findingIndex];

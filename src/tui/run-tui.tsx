@@ -11,6 +11,8 @@ export interface StartTuiOptions {
   readonly stdin?: NodeJS.ReadStream;
   /** Colours off; by default from NO_COLOR. */
   readonly noColor?: boolean;
+  /** Route console.log/error above the UI instead of through it (ink's default, true). */
+  readonly patchConsole?: boolean;
 }
 
 export interface TuiHandle {
@@ -30,7 +32,7 @@ export function startTui(model: TuiModel, opts: StartTuiOptions = {}): TuiHandle
     ...(opts.stdout === undefined ? {} : { stdout: opts.stdout }),
     ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }),
     exitOnCtrlC: true,
-    patchConsole: true,
+    patchConsole: opts.patchConsole ?? true,
   });
   let closed = false;
   // ink resolves waitUntilExit after unmounting, which turns raw mode off and shows the cursor.

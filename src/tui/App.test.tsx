@@ -1,0 +1,255 @@
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import App from './App.js';
+import { CULPRIT, fixtureModel, fixtureWithoutTimestamps } from './fixtures.js';
+import { displayWidth } from './text.js';
+import type { TuiModel } from './model.js';
+
+const SIZE = { columns: 80, rows: 24 };
+const tick = (ms = 15): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function mount(model: TuiModel = fixtureModel(), size = SIZE) {
+  const r = render(<App model={model} size={size} />);
+  const press = async (...keys: string[]): Promise<string> => {
+    for (const k of keys) {
+      r.stdin.write(k);
+      await tick();
+    }
+    return r.lastFrame() ?? '';
+  };
+  return { ...r, press, frame: (): string => r.lastFrame() ?? '' };
+}
+
+afterEach(() => cleanup());
+
+describe('App at 80×24', () => {
+  it('shows the verdict, the root cause rule and the culprit on the first screen', () => {
+    const { frame } = mount();
+    const first = frame();
+    expect(first).toContain('FAILED');
+    expect(first).toContain('ROOT CAUSE');
+    expect(first).toContain('appx-installed-not-provisioned');
+    expect(first).toContain('AppX package installed for a user but not provisioned');
+    expect(first).toContain(CULPRIT.slice(0, 30));
+    expect(first).toContain('0x80073CF2');
+    expect(first).toContain('Remove-AppxPackage -Package');
+  });
+
+  it('fits in 80 columns and 23 lines', () => {
+    const { frame } = mount();
+    const lines = frame().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(23);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+  });
+
+  it('toggles the help with ?', async () => {
+    const { press } = mount();
+    const help = await press('?');
+    expect(help).toContain('level: all → warning+ → error+');
+    expect(help).not.toContain('ROOT CAUSE');
+    const back = await press('?');
+    expect(back).not.toContain('level: all → warning+ → error+');
+    expect(back).toContain('ROOT CAUSE');
+  });
+
+  it('switches views with 1 2 3 and Tab', async () => {
+    const { press } = mount();
+    const events = await press('3');
+    expect(events).toContain('LINE TIME');
+    expect(events).toContain('Initialized SysPrep log at C:\\Windows\\System32\\Sysprep\\Panther');
+    expect(await press('2')).toContain('STAGE / PROVIDER');
+    expect(await press('1')).toContain('ROOT CAUSE');
+    expect(await press('\t')).toContain('STAGE / PROVIDER');
+    expect(await press('\t')).toContain('LINE TIME');
+  });
+
+  it('jumps from the root cause to its first evidence line with Enter', async () => {
+    const { press } = mount();
+    const events = await press('\r');
+    expect(events).toContain('LINE TIME');
+    // The row: line number, time, level and the start of the message.
+    expect(events).toMatch(/29 10:02:18 Error SYSPRP Package Microsoft\.OneDriveSync_21220/);
+    // The detail area shows the current event in full.
+    expect(events).toContain('setupact.log:29 · 2024-05-14 10:02:18 · Error · SYSPRP');
+    expect(events).toContain('installed for a user, but not provisioned for all users');
+  });
+
+  it('jumps with filters cleared', async () => {
+    const { press } = mount();
+    await press('3', 'l', 'l');
+    expect((await press('1')).length).toBeGreaterThan(0);
+    const events = await press('\r');
+    expect(events).toContain('level all');
+    expect(events).toContain('48/48 events');
+    expect(events).toContain('setupact.log:29');
+  });
+
+  it('cycles the level filter: all → warning+ → error+ → all', async () => {
+    const { press } = mount();
+    const all = await press('3');
+    expect(all).toContain('48/48 events');
+    expect(all).toContain('Initialized SysPrep log');
+    const warn = await press('l');
+    expect(warn).toContain('level warning+');
+    expect(warn).toContain('20/48 events');
+    expect(warn).not.toContain('Initialized SysPrep log');
+    expect(warn).toContain('AppxSysprep: automatic Store app updates');
+    const err = await press('l');
+    expect(err).toContain('level error+');
+    expect(err).toContain('18/48 events');
+    expect(err).not.toContain('AppxSysprep: automatic Store app updates');
+    expect(err).toContain('BCD: BiUpdateEfiEntry failed c000000d');
+    expect(await press('l')).toContain('48/48 events');
+  });
+
+  it('filters by component and clears filters with x', async () => {
+    const { press } = mount();
+    const tool = await press('3', 'c', 'c');
+    expect(tool).toContain('comp TOOL');
+    expect(tool).toContain('2/48 events');
+    expect(tool).toContain('BiExportBcdObjects');
+    const cleared = await press('x');
+    expect(cleared).toContain('48/48 events');
+  });
+
+  it('searches with / and moves between matches with n and N', async () => {
+    const { press } = mount();
+    await press('3', '/');
+    const typing = await press('OneDrive');
+    expect(typing).toContain('/OneDrive');
+    const found = await press('\r');
+    expect(found).toContain('setupact.log:29 ·');
+    expect(found).toContain('/OneDrive');
+    const next = await press('n');
+    expect(next).toContain('setuperr.log:1 ·');
+    const back = await press('N');
+    expect(back).toContain('setupact.log:29 ·');
+  });
+
+  it('says so when a search has no match', async () => {
+    const { press } = mount();
+    await press('/', 'no such text');
+    expect(await press('\r')).toContain('no match for "no such text"');
+  });
+
+  it('never writes the escape sequences of a hostile log line', async () => {
+    const { press, frames } = mount();
+    await press('/', 'evil', '\r');
+    const shown = await press('j', 'k');
+    expect(shown).toContain('setupact.log:37');
+    expect(shown).toContain("window title '␛[2J␛]8;;http://evil␇click'");
+    await press('2', '1', '?', '?');
+    for (const f of frames) {
+      expect(f).not.toContain('\u001b]8');
+      expect(f).not.toContain('\u001b[2J');
+      expect(f).not.toContain('\u0007');
+    }
+  });
+
+  it('quits with q', async () => {
+    const { press, frame } = mount();
+    await press('q');
+    const last = frame();
+    // Unmounted: keys no longer change the screen.
+    await press('3');
+    expect(frame()).toBe(last);
+    expect(last).toContain('ROOT CAUSE');
+  });
+
+  it('shows the following indicator in live mode', () => {
+    const { frame } = mount(fixtureModel({ following: true }));
+    expect(frame()).toContain('● following');
+    const { frame: still } = mount(fixtureModel());
+    expect(still()).not.toContain('following');
+  });
+});
+
+describe('App in live mode', () => {
+  it('keeps the selected finding when new findings arrive', async () => {
+    const base = fixtureModel();
+    const r = mount(base);
+    await r.press('j');
+    expect(r.frame()).toContain('internal-provider-failed');
+    const extra = { ...base.report.findings[2]!, ruleId: 'late-finding', title: 'A finding that arrived later' };
+    const grown: TuiModel = {
+      ...base,
+      report: { ...base.report, findings: [base.report.findings[0]!, extra, ...base.report.findings.slice(1)] },
+    };
+    r.rerender(<App model={grown} size={SIZE} />);
+    await tick();
+    const after = r.frame();
+    // Still the provider finding expanded (its rule line), the new one listed collapsed.
+    expect(after).toContain('rule     internal-provider-failed');
+    expect(after).toContain('A finding that arrived later');
+  });
+
+  it('follows the tail while following, and keeps the position after scrolling up', async () => {
+    const full = fixtureModel();
+    const at = (n: number): TuiModel => ({ ...full, events: full.events.slice(0, n), following: true });
+    const r = mount(at(20));
+    const tail = await r.press('3');
+    expect(tail).toContain('setupact.log:20 ·');
+    r.rerender(<App model={at(30)} size={SIZE} />);
+    await tick();
+    expect(r.frame()).toContain('setupact.log:30 ·');
+    await r.press('k');
+    expect(r.frame()).toContain('setupact.log:29 ·');
+    r.rerender(<App model={at(40)} size={SIZE} />);
+    await tick();
+    expect(r.frame()).toContain('setupact.log:29 ·');
+  });
+});
+
+describe('App timeline', () => {
+  it('draws the stages and providers as bars, the failing ones marked', async () => {
+    const { press } = mount();
+    const t = await press('2');
+    expect(t).toContain('run 1/1 · sysprep · GENERALIZE OOBE SHUTDOWN · failed');
+    expect(t).toContain('failed at pre-validate · generalize · internal · 0x80073cf2 (setupact.log:36)');
+    expect(t).toMatch(/generalize validate internal\s+[ █▏▎▍▌▋▊▉]*█[▏▎▍▌▋▊▉]?\s+4s ✗ failed/);
+    expect(t).toMatch(/AppxSysprep\.dll,SysprepGeneraliz.*3s ✗ 0x3cf2/);
+    expect(t).toMatch(/cleanup execute internal.*3s ✓ ok/);
+  });
+
+  it('says "no timestamps" and lists the order when the log has none', async () => {
+    const { press } = mount(fixtureWithoutTimestamps());
+    const t = await press('2');
+    expect(t).toContain('no timestamps');
+    expect(t).toContain('line 26');
+    expect(t).not.toContain('█');
+  });
+
+  it('opens the events view on a provider line with Enter', async () => {
+    const { press } = mount();
+    await press('2');
+    // Rows: cleanup, 3 providers, generalize, Bcd, Appx.
+    const events = await press('G', '\r');
+    expect(events).toContain('setupact.log:26 ·');
+    expect(events).toContain("Executing method 'SysprepGeneralizeValidate'");
+  });
+});
+
+describe('App sizes', () => {
+  it('follows stdout size and resize events', async () => {
+    const r = render(<App model={fixtureModel()} />);
+    // ink-testing-library reports 100 columns.
+    expect(Math.max(...(r.lastFrame() ?? '').split('\n').map(displayWidth))).toBeLessThanOrEqual(100);
+    Object.defineProperty(r.stdout, 'columns', { value: 60, configurable: true });
+    r.stdout.emit('resize');
+    await tick();
+    const narrow = r.lastFrame() ?? '';
+    for (const line of narrow.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(60);
+    expect(narrow).toContain('FAILED');
+    expect(narrow).toContain('Microsoft.OneDriveSync');
+  });
+
+  it('uses a tall, wide window for more detail', () => {
+    const { frame } = mount(fixtureModel(), { columns: 140, rows: 50 });
+    const f = frame();
+    expect(f.split('\n').length).toBeLessThanOrEqual(49);
+    // Room for the whole commands and the evidence lines themselves.
+    expect(f).toContain(`Remove-AppxProvisionedPackage -Online -PackageName ${CULPRIT}`);
+    expect(f).toMatch(/29 │ 2024-05-14 10:02:18, Error\s+SYSPRP Package Microsoft\.OneDriveSync/);
+  });
+});

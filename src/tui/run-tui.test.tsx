@@ -1,0 +1,121 @@
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { fixtureModel } from './fixtures.js';
+import { startTui } from './run-tui.js';
+
+/** A terminal stand-in: collects what ink writes. */
+class FakeStdout extends EventEmitter {
+  readonly columns = 80;
+  readonly rows = 24;
+  readonly isTTY = true;
+  output = '';
+  write = (chunk: string): boolean => {
+    this.output += chunk;
+    return true;
+  };
+}
+
+/** A keyboard stand-in that supports raw mode, as ink requires. */
+class FakeStdin extends EventEmitter {
+  readonly isTTY = true;
+  raw = false;
+  private pending: string[] = [];
+  setRawMode(on: boolean): this {
+    this.raw = on;
+    return this;
+  }
+  setEncoding(): this {
+    return this;
+  }
+  ref(): this {
+    return this;
+  }
+  unref(): this {
+    return this;
+  }
+  resume(): this {
+    return this;
+  }
+  pause(): this {
+    return this;
+  }
+  read(): string | null {
+    return this.pending.shift() ?? null;
+  }
+  type(data: string): void {
+    this.pending.push(data);
+    this.emit('readable');
+  }
+}
+
+const tick = (ms = 20): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function start(following = false) {
+  const stdout = new FakeStdout();
+  const stdin = new FakeStdin();
+  const tui = startTui(fixtureModel({ following }), {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    noColor: true,
+    // vitest replaces the console, which ink cannot patch.
+    patchConsole: false,
+  });
+  return { tui, stdout, stdin };
+}
+
+describe('startTui', () => {
+  it('draws the report, and q ends it: done resolves and raw mode is off', async () => {
+    const { tui, stdout, stdin } = start();
+    await tick();
+    expect(stdout.output).toContain('FAILED');
+    expect(stdout.output).toContain('appx-installed-not-provisioned');
+    expect(stdin.raw).toBe(true);
+    stdin.type('q');
+    await expect(tui.done).resolves.toBeUndefined();
+    expect(stdin.raw).toBe(false);
+  });
+
+  it('ends on Ctrl-C', async () => {
+    const { tui, stdin } = start();
+    await tick();
+    stdin.type('\u0003');
+    await expect(tui.done).resolves.toBeUndefined();
+    expect(stdin.raw).toBe(false);
+  });
+
+  it('ends on close(), and update() after that is a no-op', async () => {
+    const { tui, stdout } = start();
+    await tick();
+    tui.close();
+    await tui.done;
+    const before = stdout.output;
+    tui.update(fixtureModel({ following: true }));
+    await tick();
+    expect(stdout.output).toBe(before);
+  });
+
+  it('shows a new model on update()', async () => {
+    const { tui, stdout, stdin } = start();
+    await tick();
+    expect(stdout.output).not.toContain('● following');
+    tui.update(fixtureModel({ following: true }));
+    await tick(60);
+    expect(stdout.output).toContain('● following');
+    stdin.type('q');
+    await tui.done;
+  });
+
+  it('never writes the hostile escape sequences to the terminal', async () => {
+    const { tui, stdout, stdin } = start();
+    await tick();
+    for (const key of ['3', '/', 'evil', '\r']) {
+      stdin.type(key);
+      await tick(40);
+    }
+    expect(stdout.output).toContain('␛]8;;http://evil␇click');
+    expect(stdout.output).not.toContain('\u001b]8');
+    expect(stdout.output).not.toContain('\u001b[2J');
+    stdin.type('q');
+    await tui.done;
+  });
+});
