@@ -78,9 +78,9 @@ table.narrow { width: auto; min-width: 360px; }
 details.evidence { margin: 6px 0 0; }
 details.evidence > summary { cursor: pointer; color: var(--muted); font-size: 13px; margin-bottom: 4px; }
 table.evidence { font-family: var(--mono); font-size: 12.5px; line-height: 1.45; background: var(--soft);
-  border: 1px solid var(--border); border-radius: 6px; border-collapse: separate; border-spacing: 0; table-layout: fixed; }
+  border: 1px solid var(--border); border-radius: 6px; border-collapse: separate; border-spacing: 0; }
 table.evidence td { border: 0; padding: 2px 10px; }
-table.evidence td.loc { width: 17ch; color: var(--faint); text-align: right; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+table.evidence td.loc { width: 1%; color: var(--faint); text-align: right; white-space: nowrap; }
 table.evidence td.text { white-space: pre-wrap; overflow-wrap: anywhere; }
 table.evidence tr.matched td { background: var(--red-soft); }
 table.evidence tr:first-child td { padding-top: 8px; }

@@ -80,8 +80,9 @@ export function drawBar(start: number, end: number, spanStart: number, spanEnd: 
   if (width <= 0) return '';
   const span = Math.max(spanEnd - spanStart, 1);
   const from = Math.max(0, Math.min(width - 1, Math.floor(((start - spanStart) / span) * width)));
-  const endEighths = Math.round(((Math.max(end, start) - spanStart) / span) * width * 8);
-  const length = Math.max(1, Math.min((width - from) * 8, endEighths - from * 8));
+  const endEighths = Math.round(((end - spanStart) / span) * width * 8);
+  // An instant (or a clock that went backwards) is one eighth wide.
+  const length = end <= start ? 1 : Math.max(1, Math.min((width - from) * 8, endEighths - from * 8));
   const body = '█'.repeat(Math.floor(length / 8)) + EIGHTHS[length % 8];
   return (' '.repeat(from) + body).padEnd(width, ' ');
 }
