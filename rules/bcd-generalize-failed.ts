@@ -56,7 +56,7 @@ export default defineRule({
     culprits: ['spbcd.dll,Sysprep_Generalize_Bcd', 'spbcd.dll,Sysprep_Generalize_Bcd', 'spbcd.dll,Sysprep_Generalize_Bcd'],
     ignores: [
       'Sysprep_Generalize_Bcd: Successfully generalized the bcd store. Status=[0x0]',
-      "2015-01-17 09:04:34, Error      [0x0f0082] SYSPRP ActionPlatform::LaunchModule: Failure occurred while executing 'Sysprep_Specialize_Bcd' from C:\\Windows\\System32\\spbcd.dll; dwRet = 0x2",
+      "2016-08-02 09:04:34, Error      [0x0f0082] SYSPRP ActionPlatform::LaunchModule: Failure occurred while executing 'Sysprep_Specialize_Bcd' from C:\\Windows\\System32\\spbcd.dll; dwRet = 0x2",
     ],
   },
 });

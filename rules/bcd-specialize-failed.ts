@@ -9,7 +9,7 @@ export default defineRule({
   confidence: 'medium',
   role: 'cause',
   pattern:
-    /Sysprep_Specialize_Bcd: ?(?<detail>(?!Success)[^\[]*?)\.? ?Status ?= ?\[(?<status>-?(?:0x)?[0-9a-f]+)\]/i,
+    /Sysprep_Specialize_Bcd:\s*(?<detail>(?!\s|Success)[^\[]*?)\.? ?Status ?= ?\[(?<status>-?(?:0x)?[0-9a-f]+)\]/i,
   culprit: 'Sysprep_Specialize_Bcd',
   hint:
     'At first boot the BCD specialize provider (spbcd.dll, Sysprep_Specialize_Bcd) failed: "{{detail}}" with status ' +

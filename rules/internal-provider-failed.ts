@@ -48,9 +48,9 @@ export default defineRule({
   ],
   samples: {
     matches: [
-      "2024-01-25 16:35:37, Error      [0x0f0082] SYSPRP ActionPlatform::LaunchModule: Failure occurred while executing 'SysprepGeneralizeValidate' from C:\\Windows\\System32\\AppxSysprep.dll; dwRet = 0x3cf2",
+      "2024-07-09 16:35:37, Error      [0x0f0082] SYSPRP ActionPlatform::LaunchModule: Failure occurred while executing 'SysprepGeneralizeValidate' from C:\\Windows\\System32\\AppxSysprep.dll; dwRet = 0x3cf2",
       "Error SYSPRP ActionPlatform::LaunchModule:Failure occurred while executing 'Sysprep_Clean_Validate_Opk' from C:\\Windows\\System32\\spopk.dll; dwRet = 0x975[gle=0x00000002]",
-      "01-25-2024 16:35:37.000 SYSPRP ActionPlatform::LaunchModule: Failure occurred while executing 'ContosoGeneralize' from C:\\Program Files\\Contoso\\Agent\\ctsprov.dll; dwRet = 0x5",
+      "07-09-2024 16:35:37.000 SYSPRP ActionPlatform::LaunchModule: Failure occurred while executing 'ContosoGeneralize' from C:\\Program Files\\Contoso\\Agent\\ctsprov.dll; dwRet = 0x5",
     ],
     culprits: [
       'C:\\Windows\\System32\\AppxSysprep.dll,SysprepGeneralizeValidate',
@@ -58,9 +58,9 @@ export default defineRule({
       'C:\\Program Files\\Contoso\\Agent\\ctsprov.dll,ContosoGeneralize',
     ],
     ignores: [
-      "2024-01-25 16:35:37, Info       [0x0f0081] SYSPRP ActionPlatform::LaunchModule: Successfully executed 'SysprepGeneralizeValidate' from C:\\Windows\\System32\\AppxSysprep.dll without error",
+      "2024-07-09 16:35:37, Info       [0x0f0081] SYSPRP ActionPlatform::LaunchModule: Successfully executed 'SysprepGeneralizeValidate' from C:\\Windows\\System32\\AppxSysprep.dll without error",
       "ActionPlatform::LaunchModule: Found 'Sysprep_Specialize_Pnp' in C:\\Windows\\System32\\sppnp.dll; executing it",
-      "2024-01-25 16:35:37, Error      [0x0f0082] SYSPRP LaunchDll:Failure occurred while executing 'DscCore.dll,SysPrep_Cleanup', returned error code 0x2",
+      "2024-07-09 16:35:37, Error      [0x0f0082] SYSPRP LaunchDll:Failure occurred while executing 'DscCore.dll,SysPrep_Cleanup', returned error code 0x2",
     ],
   },
 });

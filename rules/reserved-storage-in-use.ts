@@ -52,14 +52,14 @@ export default defineRule({
   codes: [0x800f0975, 0x975, 0x80070975],
   samples: {
     matches: [
-      '2022-02-07 15:18:01, Error      [0x0f00b0] SYSPRP Sysprep_Clean_Validate_Opk: Audit mode cannot be turned on if reserved storage is in use. An update or servicing operation may be using reserved storage.; hr = 0x800F0975',
-      '02-07-2022 15:18:01.000 SYSPRP Sysprep_Clean_Validate_Opk: Audit mode cannot be turned on if reserved storage is in use. An update or servicing operation may be using reserved storage.; hr = 0x800F0975',
+      '2022-05-16 15:18:01, Error      [0x0f00b0] SYSPRP Sysprep_Clean_Validate_Opk: Audit mode cannot be turned on if reserved storage is in use. An update or servicing operation may be using reserved storage.; hr = 0x800F0975',
+      '05-16-2022 15:18:01.000 SYSPRP Sysprep_Clean_Validate_Opk: Audit mode cannot be turned on if reserved storage is in use. An update or servicing operation may be using reserved storage.; hr = 0x800F0975',
       'Error SYSPRP Sysprep_Clean_Validate_Opk: Audit mode cannot be turned on if reserved storage is in use. An update or servicing operation may be using reserved storage.; hr = 0x800f0975',
     ],
     culprits: [null, null, null],
     ignores: [
       'Sysprep_Clean_Validate_Opk: Successfully validated reserves state on the machine for entering audit mode.',
-      "2022-02-07 15:18:01, Error      [0x0f0082] SYSPRP ActionPlatform::LaunchModule: Failure occurred while executing 'Sysprep_Clean_Validate_Opk' from C:\\Windows\\System32\\spopk.dll; dwRet = 0x975",
+      "2022-05-16 15:18:01, Error      [0x0f0082] SYSPRP ActionPlatform::LaunchModule: Failure occurred while executing 'Sysprep_Clean_Validate_Opk' from C:\\Windows\\System32\\spopk.dll; dwRet = 0x975",
     ],
   },
 });

@@ -41,15 +41,15 @@ export default defineRule({
   references: ['https://github.com/cralborn/cyberforce/blob/0cd9d20116a8725c08bc216ccda757d3be3aef3c/Panther/UnattendGC/setupact.log'],
   samples: {
     matches: [
-      '2026-02-19 10:40:58, Info                         [SETUPUGC.EXE] Process returned with exit code 0x1',
-      '2026-02-19 10:40:59, Info [SETUPUGC.EXE] SetupUGC returning with exit code [5]',
+      '2025-10-02 10:40:58, Info                         [SETUPUGC.EXE] Process returned with exit code 0x1',
+      '2025-10-02 10:40:59, Info [SETUPUGC.EXE] SetupUGC returning with exit code [5]',
       'Info [SETUPUGC.EXE] Process returned with exit code 0xfffd0000',
     ],
     culprits: [null, null, null],
     ignores: [
-      '2026-02-19 10:40:58, Info                         [SETUPUGC.EXE] Process returned with exit code 0x0',
-      '2026-02-19 10:40:59, Info                         [SETUPUGC.EXE] SetupUGC returning with exit code [0]',
-      "2026-02-19 10:40:59, Info                         [Shell Unattend] Exiting 'specialize' pass with status 0x002c1000",
+      '2025-10-02 10:40:58, Info                         [SETUPUGC.EXE] Process returned with exit code 0x0',
+      '2025-10-02 10:40:59, Info                         [SETUPUGC.EXE] SetupUGC returning with exit code [0]',
+      "2025-10-02 10:40:59, Info                         [Shell Unattend] Exiting 'specialize' pass with status 0x002c1000",
     ],
   },
 });

@@ -34,13 +34,13 @@ export default defineRule({
   references: ['https://github.com/cralborn/cyberforce/blob/0cd9d20116a8725c08bc216ccda757d3be3aef3c/Panther/UnattendGC/setupact.log'],
   samples: {
     matches: [
-      '2021-09-27 11:04:06, Info                         [msoobe.exe] RunUserProvidedScript: Successfully executed script; (returned with exit code 0x1)',
+      '2022-03-15 11:04:06, Info                         [msoobe.exe] RunUserProvidedScript: Successfully executed script; (returned with exit code 0x1)',
       'Info [msoobe.exe] RunUserProvidedScript: Successfully executed script; (returned with exit code 0x80070002)',
     ],
     culprits: [null, null],
     ignores: [
-      '2021-09-27 11:04:06, Info                         [msoobe.exe] RunUserProvidedScript: Successfully executed script; (returned with exit code 0x0)',
-      '2021-09-27 11:04:06, Info                         [msoobe.exe] RunUserProvidedScript: Found script at [C:\\Windows\\Setup\\Scripts\\SetupComplete.cmd]; executing with UI hidden...',
+      '2022-03-15 11:04:06, Info                         [msoobe.exe] RunUserProvidedScript: Successfully executed script; (returned with exit code 0x0)',
+      '2022-03-15 11:04:06, Info                         [msoobe.exe] RunUserProvidedScript: Found script at [C:\\Windows\\Setup\\Scripts\\SetupComplete.cmd]; executing with UI hidden...',
     ],
   },
 });

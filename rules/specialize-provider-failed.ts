@@ -42,14 +42,14 @@ export default defineRule({
   ],
   samples: {
     matches: [
-      '2015-01-17 09:04:35, Info                  IBS    Callback_Specialize: Specialize return: [2]',
+      '2016-08-02 09:04:35, Info                  IBS    Callback_Specialize: Specialize return: [2]',
       'Error IBS Callback_Specialize: Specialize return: [31]',
-      '01-17-2015 09:04:35.000 IBS Callback_Specialize: Specialize return: [1]',
+      '08-02-2016 09:04:35.000 IBS Callback_Specialize: Specialize return: [1]',
     ],
     culprits: [null, null, null],
     ignores: [
-      '2021-09-27 04:03:50, Info                  IBS    Callback_Specialize: Specialize return: [0]',
-      '2021-09-27 04:03:50, Info                  IBS    Callback_Specialize: Internal Providers Specialized Succeeded',
+      '2022-03-15 04:03:50, Info                  IBS    Callback_Specialize: Specialize return: [0]',
+      '2022-03-15 04:03:50, Info                  IBS    Callback_Specialize: Internal Providers Specialized Succeeded',
     ],
   },
 });

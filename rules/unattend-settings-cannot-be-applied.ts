@@ -43,7 +43,7 @@ export default defineRule({
   references: ['https://github.com/rbalsleyMSFT/FFU/issues/29', 'https://github.com/AutomatedLab/AutomatedLab/issues/550'],
   samples: {
     matches: [
-      '2022-11-08 07:15:30, Error                        [setup.exe] Windows could not parse or process unattend answer file [C:\\Windows\\Panther\\unattend.xml] for pass [specialize]. The settings specified in the answer file cannot be applied. The error was detected while processing settings for component [Microsoft-Windows-Shell-Setup].',
+      '2022-11-08 07:15:30, Error                        [setup.exe] Windows could not parse or process unattend answer file for pass [specialize]. The settings specified in the answer file cannot be applied. The error was detected while processing settings for component [Microsoft-Windows-Shell-Setup].',
       'Error [setup.exe] The settings specified in the answer file cannot be applied.  The error was detected while processing settings for component [Microsoft-Windows-Deployment].',
     ],
     culprits: ['Microsoft-Windows-Shell-Setup', 'Microsoft-Windows-Deployment'],

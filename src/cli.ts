@@ -7,6 +7,7 @@ import { analyzeCommand } from './commands/analyze.js';
 import type { CliContext } from './commands/context.js';
 import { explainCommand } from './commands/explain.js';
 import { rulesCommand } from './commands/rules.js';
+import { watchCommand } from './commands/watch.js';
 import { EXIT, REPORT_BUG_URL, UserError } from './errors.js';
 import { VERSION } from './version.js';
 
@@ -35,6 +36,7 @@ export function buildProgram(ctx: CliContext): Command {
   program.addCommand(analyzeCommand(ctx), { isDefault: true });
   program.addCommand(explainCommand(ctx));
   program.addCommand(rulesCommand(ctx));
+  program.addCommand(watchCommand(ctx));
   program.exitOverride();
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -22,6 +22,10 @@ export interface SourceFeed {
   end(): void;
 }
 
+interface IndexedFeed extends SourceFeed {
+  readonly index: number;
+}
+
 export interface AnalysisResult {
   readonly report: Report;
   readonly events: readonly LogEvent[];
@@ -40,24 +44,43 @@ export class Analysis {
 
   constructor(private readonly options: AnalysisOptions) {}
 
-  /** Adds an input. Give `setupact.log` before the `setuperr.log` of the same folder, so errors are attributed to its runs. */
+  /** Adds an input. A `setuperr.log` is attributed to the runs of the `setupact.log` of its folder, by time. */
   addSource(path: string, role: SourceRole | undefined, flavor: LogFlavor): SourceFeed {
     const index = this.sources.length;
+    this.sources.push(this.createSource(index, path, role, flavor));
+    return this.feedFor(index);
+  }
+
+  /** Starts a source again from nothing (a followed file was truncated or replaced): its old runs are dropped. */
+  restartSource(feed: SourceFeed): SourceFeed {
+    const index = (feed as IndexedFeed).index;
+    const old = this.sources[index]!;
+    this.sources[index] = this.createSource(index, old.path, old.pathRoleGiven, old.flavor);
+    return this.feedFor(index);
+  }
+
+  private feedFor(index: number): IndexedFeed {
+    return {
+      index,
+      push: (bytes) => this.sources[index]!.push(bytes),
+      end: () => this.sources[index]!.end(),
+    };
+  }
+
+  private createSource(index: number, path: string, role: SourceRole | undefined, flavor: LogFlavor): SourceAnalyzer {
     const dir = directoryOf(path);
-    const sibling = flavor === 'setuperr' ? this.sources.find((s) => s.flavor === 'setupact' && directoryOf(s.path) === dir) : undefined;
     const keepEvents = this.options.keepEvents ?? 0;
-    const source = new SourceAnalyzer(index, path, role, flavor, {
+    const sibling = () => this.sources.find((s) => s.flavor === 'setupact' && directoryOf(s.path) === dir);
+    return new SourceAnalyzer(index, path, role, flavor, {
       rules: this.options.rules,
       nextRunIndex: () => this.runCounter++,
-      ...(sibling ? { siblingRuns: () => sibling.runs } : {}),
+      ...(flavor === 'setuperr' ? { siblingRuns: () => sibling()?.runs ?? [] } : {}),
       onEvent: (event) => {
         if (this.kept.length < keepEvents) this.kept.push(event);
         this.options.onEvent?.(event);
       },
       ...(this.options.maxLineChars ? { maxLineChars: this.options.maxLineChars } : {}),
     });
-    this.sources.push(source);
-    return source;
   }
 
   addProblem(problem: InputProblem): void {

@@ -48,7 +48,7 @@ export class SourceAnalyzer {
   constructor(
     readonly index: number,
     readonly path: string,
-    private readonly pathRole: SourceRole | undefined,
+    readonly pathRoleGiven: SourceRole | undefined,
     readonly flavor: LogFlavor,
     private readonly context: SourceContext,
   ) {
@@ -66,7 +66,7 @@ export class SourceAnalyzer {
   }
 
   get role(): SourceRole {
-    return this.pathRole ?? this.roles.role();
+    return this.pathRoleGiven ?? this.roles.role();
   }
 
   info(): SourceInfo {
@@ -178,7 +178,7 @@ export class SourceAnalyzer {
         return this.open(this.current.kind, event);
       }
     }
-    return this.current ?? this.open(ROLE_RUN_KIND[this.pathRole ?? 'unknown'], event);
+    return this.current ?? this.open(ROLE_RUN_KIND[this.pathRoleGiven ?? 'unknown'], event);
   }
 
   private sessionKind(event: LogEvent): RunKind {

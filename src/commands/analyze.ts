@@ -3,10 +3,15 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { Analysis, type AnalysisResult } from '../analyze/analysis.js';
 import { EXIT, UserError } from '../errors.js';
 import { resolveInputs, InputError, type ByteSource } from '../input/open-inputs.js';
-import { emit } from '../output.js';
+import { emit, openOutput } from '../output.js';
+import { renderHtml } from '../report/html.js';
 import { renderJson } from '../report/json.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { eventToNdjson, reportToNdjson } from '../report/ndjson.js';
+import { createRedactor } from '../report/redact.js';
 import { renderText } from '../report/text.js';
-import type { Report, Rule } from '../types.js';
+import { startTui } from '../tui/run-tui.js';
+import type { LogEvent, Report, Rule } from '../types.js';
 import { loadRules } from './load-rules.js';
 import type { CliContext } from './context.js';
 
@@ -80,15 +85,13 @@ export function exitCodeFor(report: Report, readable: number): number {
   return report.runs.some((r) => r.outcome === 'failed') ? EXIT.failureUnexplained : EXIT.ok;
 }
 
-function render(format: AnalyzeFormat, report: Report): string {
-  switch (format) {
-    case 'json':
-      return renderJson(report);
-    case 'text':
-    default:
-      return renderText(report);
-  }
-}
+/** The whole-report formats: pure functions of the report. */
+const RENDERERS: Readonly<Record<Exclude<AnalyzeFormat, 'tui' | 'ndjson'>, (report: Report) => string>> = {
+  json: renderJson,
+  text: renderText,
+  md: renderMarkdown,
+  html: renderHtml,
+};
 
 export function analyzeCommand(ctx: CliContext): Command {
   return new Command('analyze')
@@ -106,6 +109,9 @@ export function analyzeCommand(ctx: CliContext): Command {
     });
 }
 
+/** Events kept for the TUI's event browser; the rest of a huge log is counted, not kept. */
+const TUI_KEPT_EVENTS = 200_000;
+
 async function runAnalyze(ctx: CliContext, inputs: string[], options: AnalyzeOptions): Promise<number> {
   if (inputs.length === 0) {
     throw new UserError(
@@ -114,14 +120,49 @@ async function runAnalyze(ctx: CliContext, inputs: string[], options: AnalyzeOpt
     );
   }
   const rules = await loadRules(options.rules);
-  const { result, readable } = await analyzeInputs(inputs, rules);
+  const format: AnalyzeFormat = options.format ?? (ctx.interactive ? 'tui' : 'text');
+  if (format === 'tui' && !ctx.interactive) throw new UserError('--format tui needs an interactive terminal; use --format text', EXIT.usage);
+  const redactor = options.redact ? createRedactor() : undefined;
+  const out = format === 'ndjson' && !options.quiet ? await openOutput(options.output) : undefined;
+  const paths: string[] = [];
+  const onEvent = out
+    ? (event: LogEvent) => {
+        const e = redactor ? { ...event, message: redactor.redactText(event.message), text: redactor.redactText(event.text) } : event;
+        const path = paths[event.source] ?? '';
+        out.write(eventToNdjson(e, { sourcePath: redactor ? redactor.redactText(path) : path, ...(event.run === undefined ? {} : { runIndex: event.run }) }) + '\n');
+      }
+    : undefined;
+  const { sources, problems } = await resolveInputs(inputs);
+  paths.push(...sources.map((s) => s.path));
+  const analysis = new Analysis({ rules, keepEvents: format === 'tui' ? TUI_KEPT_EVENTS : 0, ...(onEvent ? { onEvent } : {}) });
+  for (const problem of problems) analysis.addProblem(problem);
+  let readable: number;
+  try {
+    readable = await feedSources(analysis, sources);
+  } catch (error) {
+    await out?.abort();
+    throw error;
+  }
+  const result = analysis.result();
   for (const problem of result.report.problems) ctx.warn(`${problem.path}: ${problem.message}`);
-  const report = selectRuns(result.report, options.run);
   if (readable === 0) {
+    await out?.abort();
     ctx.warn('no input could be read');
     return EXIT.noInput;
   }
-  const format = options.format ?? (ctx.interactive ? 'tui' : 'text');
-  if (!options.quiet) await emit(render(format === 'tui' ? 'text' : format, report), options.output);
-  return exitCodeFor(report, readable);
+  let report = selectRuns(result.report, options.run);
+  if (redactor) report = redactor.redactReport(report);
+  const exitCode = exitCodeFor(report, readable);
+  if (options.quiet) return exitCode;
+  if (out) {
+    out.write(reportToNdjson(report));
+    await out.commit();
+  } else if (format === 'tui') {
+    const events = redactor ? result.events.map((e) => ({ ...e, message: redactor.redactText(e.message), text: redactor.redactText(e.text) })) : result.events;
+    const ui = startTui({ report, events }, { noColor: !options.color || Boolean(process.env.NO_COLOR) });
+    await ui.done;
+  } else if (format !== 'ndjson') {
+    await emit(RENDERERS[format](report), options.output);
+  }
+  return exitCode;
 }

@@ -68,8 +68,9 @@ ol.steps > li { margin: 0 0 14px; padding-left: 4px; }
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
 th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom: 1px solid var(--line); }
 th { color: var(--muted); font-size: 12px; font-weight: 600; border-bottom-color: var(--border); }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.wrap { overflow-wrap: anywhere; }
+td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.nowrap, td code { white-space: nowrap; }
+td.wrap, td.wrap code { overflow-wrap: anywhere; white-space: normal; }
 table.narrow { width: auto; min-width: 360px; }
 .outcome-failed { color: var(--red); font-weight: 600; }
 .outcome-succeeded { color: var(--green); }
@@ -99,11 +100,15 @@ figure.run figcaption { font-weight: 600; margin: 0 0 6px; }
 .timeline .tl-phase.tl-failed .tl-bar { fill: var(--red); }
 .timeline .tl-provider.tl-failed .tl-bar { fill: #ff8182; stroke: var(--red); }
 .timeline .tl-running .tl-bar, .timeline .tl-incomplete .tl-bar { fill: #d4a72c; }
-.timeline .tl-note { fill: var(--red); font-weight: 700; font-size: 12px; }
+.timeline .tl-note { fill: var(--red); font-weight: 700; font-size: 11.5px; }
 .timeline .tl-sep, .timeline .tl-grid { stroke: var(--line); }
 .timeline .tl-axis, .timeline .tl-tick { stroke: var(--faint); }
 .timeline .tl-tick-label { fill: var(--muted); font-size: 11px; font-variant-numeric: tabular-nums; }
 .timeline .tl-axis-title { fill: var(--muted); font-size: 11.5px; font-style: italic; }
+.timeline .tl-legend text { fill: var(--muted); font-size: 11px; }
+.timeline .tl-legend .tl-succeeded { fill: #4ac26b; }
+.timeline .tl-legend .tl-failed { fill: var(--red); }
+.timeline .tl-legend .tl-running { fill: #d4a72c; }
 
 .other { margin: 0 0 14px; padding: 2px 18px 12px; }
 footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--border); color: var(--muted); font-size: 12px; }

@@ -22,6 +22,7 @@ import {
   phaseLabel,
   plural,
   rootCauseOf,
+  sourceLabeler,
   stepSafety,
 } from './view.js';
 
@@ -200,9 +201,10 @@ function timelineSection(report: Report): string {
   const latest = latestRun(report);
   // The latest run first: it is the one the verdict is about.
   const figures = [...report.runs].reverse().map((run) => runFigure(run, run === latest));
+  const label = sourceLabeler(report);
   const rows = report.runs.map((run) => {
     const point = failurePoint(run);
-    return `<tr><td class="num">${run.index}</td><td class="wrap"><code>${esc(run.source)}</code> <span class="muted">lines ${run.startLine}–${run.endLine}</span></td><td>${esc(run.startedAt ?? '—')}</td><td>${esc(run.endedAt ?? '—')}</td><td class="outcome-${run.outcome}">${run.outcome}</td><td>${point ? esc(point) : '—'}</td><td>${run.failure?.code ? `<code>${esc(run.failure.code)}</code>` : '—'}</td></tr>`;
+    return `<tr><td class="num">${run.index}</td><td class="wrap"><code title="${esc(run.source)}">${esc(label(run.source))}</code> <span class="muted">lines ${run.startLine}–${run.endLine}</span></td><td class="nowrap">${esc(run.startedAt ?? '—')}</td><td class="nowrap">${esc(run.endedAt ?? '—')}</td><td class="outcome-${run.outcome}">${run.outcome}</td><td>${point ? esc(point) : '—'}</td><td>${run.failure?.code ? `<code>${esc(run.failure.code)}</code>` : '—'}</td></tr>`;
   });
   const table = `<table><thead><tr><th class="num">Run</th><th>Source</th><th>Started</th><th>Ended</th><th>Outcome</th><th>Failing stage / pass</th><th>Code</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
   return ['<section id="timeline">', '<h2>Run timeline</h2>', table, ...figures, '</section>'].join('\n');

@@ -14,17 +14,29 @@ export function mdText(s: string): string {
   return safeLine(s)
     .replace(/[&<>]/g, (ch) => HTML_ENTITY[ch]!)
     .replace(/[\\`*[\]|~]/g, '\\$&')
-    .replace(/_/g, (_, at: number, text: string) => (isWordChar(text[at - 1]) && isWordChar(text[at + 1]) ? '_' : '\\_'));
+    .replace(/_+/g, (run: string, at: number, text: string) =>
+      isWordChar(text[at - 1]) && isWordChar(text[at + run.length]) ? run : run.replace(/_/g, '\\_'),
+    );
 }
 
-/** An underscore between two word characters cannot open or close emphasis (CommonMark). */
+/** An underscore run between two word characters can neither open nor close emphasis (CommonMark). */
 function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 }
 
-/** `mdText` for a paragraph of its own: a leading `#`, `-`, `+`, `=` or `1.` would start a block. */
+/**
+ * `mdText` for a paragraph of its own: leading white space would make an indented code block, and a
+ * leading `#`, `-`, `+`, `=` or `1.` would start a heading, a list or a setext underline.
+ */
 export function mdParagraph(s: string): string {
-  return mdText(s).replace(/^(\s*)([#+=-]|\d+(?=[.)]))/, '$1\\$2');
+  return mdText(s.trimStart())
+    .replace(/^[#+=-]/, '\\$&')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/** An ATX heading; a trailing `#` run in the text would otherwise be taken as the closing sequence. */
+export function mdHeading(level: number, s: string): string {
+  return `${'#'.repeat(level)} ${mdText(s).replace(/#+\s*$/, '\\$&')}`;
 }
 
 function longestBacktickRun(s: string): number {

@@ -1,7 +1,7 @@
 // The ticket-ready Markdown report: verdict, root cause with its fix and evidence, environment,
 // run timeline, other findings and noise. Every log-derived string goes through markdown-syntax.
 import type { Finding, Report, RunInfo } from '../types.js';
-import { indent, mdCode, mdFence, mdParagraph, mdTable, mdText } from './markdown-syntax.js';
+import { indent, mdCode, mdFence, mdHeading, mdParagraph, mdTable, mdText } from './markdown-syntax.js';
 import { clip } from './safe-text.js';
 import {
   MAX_INLINE,
@@ -19,6 +19,7 @@ import {
   plural,
   providerLabel,
   rootCauseOf,
+  sourceLabeler,
   stepSafety,
 } from './view.js';
 
@@ -28,7 +29,7 @@ export function renderMarkdown(report: Report): string {
   const locate = evidenceLocator(report);
   const root = rootCauseOf(report);
   const blocks = [
-    `# ${mdText(headline(report))}`,
+    mdHeading(1, headline(report)),
     mdParagraph(report.summary),
     factsLine(report),
     ...notices(report),
@@ -151,9 +152,10 @@ function runSettings(run: RunInfo): string[] {
 
 function timelineSection(report: Report): string[] {
   if (report.runs.length === 0) return [];
+  const label = sourceLabeler(report);
   const rows = report.runs.map((run) => [
     String(run.index),
-    `${mdCode(run.source, true)} lines ${run.startLine}–${run.endLine}`,
+    `${mdCode(label(run.source), true)} lines ${run.startLine}–${run.endLine}`,
     run.startedAt ?? '',
     run.endedAt ?? '',
     run.outcome === 'failed' ? '**failed**' : run.outcome,

@@ -8,9 +8,9 @@ import { phaseLabel, providerLabel } from './view.js';
 const WIDTH = 960;
 const LABEL_X = 10;
 const PROVIDER_INDENT = 18;
-const CHART_LEFT = 310;
+const CHART_LEFT = 330;
 /** The space right of the chart holds the failure label of a bar that ends at the far right. */
-const CHART_RIGHT = WIDTH - 140;
+const CHART_RIGHT = WIDTH - 180;
 const TOP = 8;
 const PHASE_ROW = 30;
 const PROVIDER_ROW = 22;
@@ -74,8 +74,25 @@ export function renderTimelineSvg(run: RunInfo): string | null {
     ...parts,
     axisLine,
     axisTitle,
+    legend(chartBottom + 18),
     '</svg>',
   ].join('\n');
+}
+
+/** Colour key under the row labels. */
+function legend(y: number): string {
+  const entries: Array<[Status, string]> = [
+    ['succeeded', 'succeeded'],
+    ['failed', 'failed'],
+    ['running', 'running / incomplete'],
+  ];
+  let x = LABEL_X;
+  const items = entries.map(([status, label]) => {
+    const item = `<rect class="tl-${status}" x="${x}" y="${y - 9}" width="10" height="10" rx="2"/><text x="${x + 15}" y="${y}">${label}</text>`;
+    x += 26 + label.length * 6.5;
+    return item;
+  });
+  return `<g class="tl-legend">${items.join('')}</g>`;
 }
 
 function rowHeight(row: Row): number {
@@ -176,7 +193,7 @@ function niceStep(span: number): number {
 function ticksBetween(min: number, max: number, step: number, label: (at: number) => string): Axis['ticks'] {
   const at: number[] = [];
   for (let v = Math.ceil(min / step) * step; v <= max; v += step) at.push(v);
-  const room = (max - min) * 0.12;
+  const room = (max - min) * 0.16;
   if (at.length === 0 || at[0]! - min > room) at.unshift(min);
   if (max - at[at.length - 1]! > room) at.push(max);
   return at.map((v) => ({ at: v, label: label(v) }));

@@ -94,14 +94,17 @@ export function stepSafety(step: ResolvedRemediation): StepSafety {
   return step.command ? 'read-only' : 'manual';
 }
 
-/**
- * Labels for evidence lines: the file name when it tells the sources apart, the full path otherwise.
- * Returns the label of each evidence line (`setupact.log:393`).
- */
-export function evidenceLocator(report: Report): (e: EvidenceLine) => string {
+/** Short names for source paths: the file name when it tells the sources apart, the full path otherwise. */
+export function sourceLabeler(report: Report): (path: string) => string {
   const names = report.sources.map((s) => baseName(s.path).toLowerCase());
   const unique = new Set(names).size === names.length;
-  return (e) => `${unique ? baseName(e.source) : e.source}:${e.line}`;
+  return (path) => (unique ? baseName(path) : path);
+}
+
+/** `setupact.log:393` for each evidence line. */
+export function evidenceLocator(report: Report): (e: EvidenceLine) => string {
+  const label = sourceLabeler(report);
+  return (e) => `${label(e.source)}:${e.line}`;
 }
 
 /** Noise per rule, most frequent first. */

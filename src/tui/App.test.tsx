@@ -11,10 +11,13 @@ const tick = (ms = 15): Promise<void> => new Promise((resolve) => setTimeout(res
 
 function mount(model: TuiModel = fixtureModel(), size = SIZE) {
   const r = render(<App model={model} size={size} />);
+  // Each key: write it, then wait for the frame it causes (or a quiet period when it changes nothing).
   const press = async (...keys: string[]): Promise<string> => {
     for (const k of keys) {
+      const before = r.frames.length;
       r.stdin.write(k);
-      await tick();
+      for (let waited = 0; r.frames.length === before && waited < 300; waited += 5) await tick(5);
+      await tick(5);
     }
     return r.lastFrame() ?? '';
   };
@@ -162,6 +165,41 @@ describe('App at 80×24', () => {
     expect(frame()).toContain('● following');
     const { frame: still } = mount(fixtureModel());
     expect(still()).not.toContain('following');
+  });
+});
+
+describe('App search prompt', () => {
+  it('takes q and ? as text while typing, edits with Backspace and cancels with Esc', async () => {
+    const { press } = mount();
+    await press('/');
+    expect(await press('q?x')).toContain('/q?x█');
+    expect(await press('\u007f')).toContain('/q?█');
+    const cancelled = await press('\u001b');
+    expect(cancelled).not.toContain('█');
+    expect(cancelled).toContain('LINE TIME');
+  });
+
+  it('keeps control characters out of the query', async () => {
+    const { press } = mount();
+    await press('/');
+    const typed = await press('One\u0007Drive');
+    expect(typed).toContain('/OneDrive█');
+  });
+});
+
+describe('App with several runs', () => {
+  it('switches the timeline run with ← →', async () => {
+    const base = fixtureModel();
+    const old = { ...base.report.runs[0]!, index: 0, startedAt: '2024-05-13 09:00:00', endedAt: '2024-05-13 09:00:05', options: ['OOBE'] };
+    const model: TuiModel = { ...base, report: { ...base.report, runs: [old, base.report.runs[0]!] } };
+    const { press } = mount(model);
+    const latest = await press('2');
+    // The root cause's run is shown first.
+    expect(latest).toContain('run 2/2 · sysprep · GENERALIZE OOBE SHUTDOWN');
+    const earlier = await press('\u001b[D');
+    expect(earlier).toContain('run 1/2 · sysprep · OOBE');
+    expect(earlier).toContain('2024-05-13 09:00:00');
+    expect(await press(']')).toContain('run 2/2');
   });
 });
 

@@ -99,7 +99,7 @@ describe('startTui', () => {
     await tick();
     expect(stdout.output).not.toContain('● following');
     tui.update(fixtureModel({ following: true }));
-    await tick(60);
+    for (let waited = 0; !stdout.output.includes('● following') && waited < 500; waited += 10) await tick(10);
     expect(stdout.output).toContain('● following');
     stdin.type('q');
     await tui.done;
@@ -109,9 +109,11 @@ describe('startTui', () => {
     const { tui, stdout, stdin } = start();
     await tick();
     for (const key of ['3', '/', 'evil', '\r']) {
+      const before = stdout.output.length;
       stdin.type(key);
-      await tick(40);
+      for (let waited = 0; stdout.output.length === before && waited < 500; waited += 10) await tick(10);
     }
+    for (let waited = 0; !stdout.output.includes('evil␇click') && waited < 500; waited += 10) await tick(10);
     expect(stdout.output).toContain('␛]8;;http://evil␇click');
     expect(stdout.output).not.toContain('\u001b]8');
     expect(stdout.output).not.toContain('\u001b[2J');

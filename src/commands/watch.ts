@@ -1,0 +1,229 @@
+// `sysprep-doctor watch [paths...]` (alias `tail`): follow Panther logs while sysprep writes them,
+// through the same decode → lines → events → runs → rules path as `analyze`, and fail fast.
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { Analysis, type SourceFeed } from '../analyze/analysis.js';
+import { flavorFromName, roleFromPath } from '../analyze/roles.js';
+import { EXIT, UserError } from '../errors.js';
+import { eventToNdjson, findingToNdjson } from '../report/ndjson.js';
+import { defaultPantherTargets, followLogs } from '../tail/follow.js';
+import { startTui, type TuiHandle } from '../tui/run-tui.js';
+import type { Finding, LogEvent, Report } from '../types.js';
+import { terminalSafe } from '../util/terminal-safe.js';
+import { exitCodeFor } from './analyze.js';
+import type { CliContext } from './context.js';
+import { loadRules } from './load-rules.js';
+
+export const WATCH_FORMATS = ['tui', 'text', 'ndjson'] as const;
+type WatchFormat = (typeof WATCH_FORMATS)[number];
+
+interface WatchOptions {
+  format?: WatchFormat;
+  exitOnFailure?: boolean;
+  exitOnSuccess?: boolean;
+  timeout?: number;
+  rules?: string;
+  poll?: boolean | number;
+  color: boolean;
+}
+
+/** `90s`, `30m`, `1h`, `1h30m`, `500ms`, or plain seconds. */
+export function parseDuration(value: string): number {
+  const text = value.trim().toLowerCase();
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
+  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
+  const joined = parts.map((p) => p[0]).join('');
+  if (parts.length === 0 || joined !== text) {
+    throw new InvalidArgumentError(`'${value}' is not a duration: use e.g. 90s, 30m, 1h or 1h30m.`);
+  }
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
+  return parts.reduce((ms, p) => ms + Number(p[1]) * unit[p[2] as keyof typeof unit], 0);
+}
+
+function parsePoll(value: string | undefined): number {
+  if (value === undefined) return 250;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 10) throw new InvalidArgumentError(`'${value}' is not a poll interval: use milliseconds ≥ 10.`);
+  return n;
+}
+
+/** Evaluation of new data is batched: at most this often (ms). */
+const CHECK_INTERVAL_MS = 40;
+/** After the initial read of existing files settles, what is already there counts as history. */
+const SETTLE_MS = 300;
+const TUI_KEPT_EVENTS = 200_000;
+
+export function watchCommand(ctx: CliContext): Command {
+  return new Command('watch')
+    .alias('tail')
+    .description('follow Panther logs live (files that do not exist yet, truncation, replacement); fail fast in pipelines')
+    .argument('[paths...]', 'files or folders to follow (default on Windows: the machine\'s Panther folders)')
+    .addOption(new Option('--format <format>', 'tui on a terminal, otherwise text; ndjson streams events and findings').choices(WATCH_FORMATS))
+    .option('--exit-on-failure', 'exit as soon as a run fails: 1 with the root cause as one line, 4 when no rule explains it')
+    .option('--exit-on-success', 'exit 0 as soon as a run succeeds')
+    .option('--timeout <duration>', 'stop waiting after this long (90s, 30m, 1h); exits 3 if no log appeared, 4 if --exit-on-success was waiting', parseDuration)
+    .option('--rules <dir>', 'also load the rule files (JSON or YAML) in this folder')
+    .option('--poll [ms]', 'poll the files instead of OS events (network shares, some VMs)', parsePoll)
+    .option('--no-color', 'no colours')
+    .action(async (paths: string[], options: WatchOptions) => {
+      ctx.exitCode = await runWatch(ctx, paths, options);
+    });
+}
+
+function findingKey(f: Finding): string {
+  return `${f.run}\u0000${f.ruleId}\u0000${f.culprit ?? ''}`;
+}
+
+function oneLineCause(report: Report): string {
+  const root = report.findings.find((f) => f.rootCause);
+  return terminalSafe(root ? `${report.summary}` : report.summary);
+}
+
+async function runWatch(ctx: CliContext, paths: string[], options: WatchOptions): Promise<number> {
+  const targets = paths.length > 0 ? paths : defaultPantherTargets();
+  if (targets.length === 0) {
+    throw new UserError('watch: name the files or folders to follow, e.g. `sysprep-doctor watch C:\\Windows\\System32\\Sysprep\\Panther`', EXIT.noInput);
+  }
+  const rules = await loadRules(options.rules);
+  const format: WatchFormat = options.format ?? (ctx.interactive ? 'tui' : 'text');
+  if (format === 'tui' && !ctx.interactive) throw new UserError('--format tui needs an interactive terminal; use --format text or ndjson', EXIT.usage);
+
+  const out = (line: string) => void process.stdout.write(line + '\n');
+  const sourcePaths: string[] = [];
+  const analysis = new Analysis({
+    rules,
+    keepEvents: format === 'tui' ? TUI_KEPT_EVENTS : 0,
+    ...(format === 'ndjson'
+      ? {
+          onEvent: (event: LogEvent) =>
+            out(eventToNdjson(event, { sourcePath: sourcePaths[event.source] ?? '', ...(event.run === undefined ? {} : { runIndex: event.run }) })),
+        }
+      : {}),
+  });
+  const follower = followLogs(targets, options.poll === undefined ? {} : { poll: options.poll === true ? 250 : options.poll });
+  const feeds = new Map<string, SourceFeed>();
+  const reported = new Set<string>();
+  let history: Map<number, string> | null = null;
+  let lastVerdictLine = '';
+  let sawLog = false;
+  let exitCode: number | null = null;
+  let ui: TuiHandle | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let dirty = false;
+
+  const stop = (code: number) => {
+    if (exitCode !== null) return;
+    exitCode = code;
+    void follower.close();
+    ui?.close();
+  };
+
+  const evaluate = () => {
+    timer = undefined;
+    if (!dirty || exitCode !== null) return;
+    dirty = false;
+    const { report, events } = analysis.result();
+    if (ui) ui.update({ report, events, following: true, watching: targets });
+    if (format !== 'tui') announce(report);
+    if (history === null) return; // still reading what was there before we started
+    // runs already finished when watching began are history, not this build's outcome
+    const latest = report.runs[report.runs.length - 1];
+    if (!latest || history.get(latest.index) === latest.outcome) return;
+    if (options.exitOnFailure && latest.outcome === 'failed') {
+      const code = report.findings.some((f) => f.rootCause) ? EXIT.failureExplained : EXIT.failureUnexplained;
+      if (format !== 'ndjson') ctx.warn(`run failed: ${oneLineCause(report)}`);
+      else out(JSON.stringify({ type: 'exit', code, verdict: report.verdict, summary: report.summary }));
+      stop(code);
+    } else if (options.exitOnSuccess && latest.outcome === 'succeeded') {
+      if (format !== 'ndjson') ctx.warn(`run succeeded: ${terminalSafe(report.summary)}`);
+      else out(JSON.stringify({ type: 'exit', code: EXIT.ok, verdict: report.verdict, summary: report.summary }));
+      stop(EXIT.ok);
+    }
+  };
+
+  const announce = (report: Report) => {
+    for (const finding of report.findings) {
+      if (finding.role === 'noise' || reported.has(findingKey(finding))) continue;
+      reported.add(findingKey(finding));
+      if (format === 'ndjson') out(findingToNdjson(finding));
+      else out(`finding: ${finding.ruleId}${finding.culprit ? ` — ${terminalSafe(finding.culprit)}` : ''} (run #${finding.run})`);
+    }
+    const verdictLine = `${report.verdict}: ${report.summary}`;
+    if (verdictLine !== lastVerdictLine) {
+      lastVerdictLine = verdictLine;
+      if (format === 'ndjson') out(JSON.stringify({ type: 'verdict', verdict: report.verdict, summary: report.summary }));
+      else out(`verdict: ${terminalSafe(verdictLine)}`);
+    }
+  };
+
+  const schedule = () => {
+    dirty = true;
+    timer ??= setTimeout(evaluate, CHECK_INTERVAL_MS);
+  };
+
+  void follower.ready.then(() =>
+    setTimeout(() => {
+      const { report } = analysis.result();
+      history = new Map(report.runs.map((r) => [r.index, r.outcome]));
+      dirty = true;
+      evaluate();
+    }, SETTLE_MS),
+  );
+  const deadline = options.timeout === undefined ? undefined : setTimeout(() => {
+    if (!sawLog) {
+      ctx.warn(`timed out after ${options.timeout! / 1000}s: no log appeared`);
+      stop(EXIT.noInput);
+      return;
+    }
+    const { report } = analysis.result();
+    const code = options.exitOnSuccess && report.verdict !== 'succeeded' ? EXIT.failureUnexplained : exitCodeFor(report, 1);
+    ctx.warn(`timed out after ${options.timeout! / 1000}s; verdict: ${report.verdict}`);
+    stop(code);
+  }, options.timeout);
+
+  if (format === 'tui') {
+    ui = startTui({ report: analysis.result().report, events: [], following: true, watching: targets }, { noColor: !options.color || Boolean(process.env.NO_COLOR) });
+    void ui.done.then(() => stop(exitCode ?? exitCodeFor(analysis.result().report, sawLog ? 1 : 0)));
+  }
+  const onSignal = () => stop(exitCodeFor(analysis.result().report, sawLog ? 1 : 0));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    for await (const event of follower) {
+      switch (event.type) {
+        case 'open':
+          sawLog = true;
+          if (!feeds.has(event.path)) {
+            sourcePaths.push(event.path);
+            feeds.set(event.path, analysis.addSource(event.path, roleFromPath(event.path), flavorFromName(event.path)));
+          }
+          break;
+        case 'data':
+          feeds.get(event.path)?.push(event.bytes);
+          schedule();
+          break;
+        case 'reset': {
+          const feed = feeds.get(event.path);
+          if (feed) feeds.set(event.path, analysis.restartSource(feed));
+          if (format === 'text') out(`${terminalSafe(event.path)}: ${event.reason}; reading it again from the start`);
+          schedule();
+          break;
+        }
+        case 'error':
+          ctx.warn(`${event.path}: ${event.message}`);
+          break;
+      }
+      if (exitCode !== null) break;
+    }
+  } finally {
+    if (timer) clearTimeout(timer);
+    if (deadline) clearTimeout(deadline);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await follower.close();
+    if (ui) {
+      ui.close();
+      await ui.done.catch(() => undefined);
+    }
+  }
+  return exitCode ?? exitCodeFor(analysis.result().report, sawLog ? 1 : 0);
+}
