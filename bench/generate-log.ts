@@ -233,6 +233,7 @@ const E = {
 };
 
 const CONT = ' '.repeat(35);
+const TWO: readonly string[] = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
 
 // ------------------------------------------------------------------------------------ vocabulary
 
@@ -340,7 +341,7 @@ const NOISE_ERRORS: readonly (readonly [Hdr, string])[] = [
 
 // ------------------------------------------------------------------------------------ generator core
 
-const BATCH_CHARS = 32 * 1024; // strings are written into the chunk buffer in slices of this size
+const BATCH_CHARS = 8 * 1024; // lines are concatenated into strings of about this size, then encoded into the chunk (small strings flatten fast)
 const SLACK = 3 * (BATCH_CHARS + 8 * 1024) + 4096; // room for one batch past the chunk size (3 bytes per UTF-16 unit worst case)
 const TAIL_ZONE = 512 * 1024; // switch to exact line-by-line accounting this close to the end
 const MIN_HEADER_CHARS = 50; // timestamp + header, before the message
@@ -366,6 +367,9 @@ class Writer {
   private clock: number;
   private tsFor = -1;
   private ts = '';
+  private dayFor = -1;
+  private datePart = '';
+  private slashDate = '';
 
   constructor(opts: { rng: Rng; enc: 'utf8' | 'utf16le'; total: number; bom: Buffer; stats: GeneratorStats; start: number }) {
     this.rng = opts.rng;
@@ -388,16 +392,26 @@ class Writer {
   now(): string {
     if (this.clock !== this.tsFor) {
       this.tsFor = this.clock;
-      const d = new Date(this.clock * 1000);
-      const y = d.getUTCFullYear();
-      const mo = d.getUTCMonth() + 1;
-      const da = d.getUTCDate();
-      const h = d.getUTCHours();
-      const mi = d.getUTCMinutes();
-      const s = d.getUTCSeconds();
-      this.ts = `${y}-${mo < 10 ? '0' : ''}${mo}-${da < 10 ? '0' : ''}${da} ${h < 10 ? '0' : ''}${h}:${mi < 10 ? '0' : ''}${mi}:${s < 10 ? '0' : ''}${s}`;
+      const day = Math.floor(this.clock / 86400);
+      if (day !== this.dayFor) {
+        this.dayFor = day;
+        const d = new Date(day * 86400000);
+        const y = d.getUTCFullYear();
+        const mo = d.getUTCMonth() + 1;
+        const da = d.getUTCDate();
+        this.datePart = `${y}-${TWO[mo]}-${TWO[da]} `;
+        this.slashDate = `${y}/${mo}/${da}`;
+      }
+      const sod = this.clock - day * 86400;
+      this.ts = this.datePart + TWO[Math.floor(sod / 3600)] + ':' + TWO[Math.floor(sod / 60) % 60] + ':' + TWO[sod % 60];
     }
     return this.ts;
+  }
+
+  /** `2025/6/10`: the date as CSI prints it inside its own messages. */
+  get csiDate(): string {
+    this.now();
+    return this.slashDate;
   }
 
   /** Seconds since the epoch, for messages that embed their own clock. */
@@ -419,9 +433,10 @@ class Writer {
 
   // ---- emitting
 
-  line(h: Hdr, msg: string): void {
+  /** One record; `tick` false keeps the clock (records that must share a second with the previous one). */
+  line(h: Hdr, msg: string, tick = true): void {
     if (this.done) return;
-    this.tick();
+    if (tick) this.tick();
     const text = this.now() + h.s + msg + '\r\n';
     if (this.tail && !this.fits(text)) return;
     this.batch += text;
@@ -592,32 +607,30 @@ class Content {
   private setupFiller(kind: number): void {
     const r = this.r;
     const w = this.w;
-    const x = r.u32() & 1023;
-    if (x < 2) return this.longLine(); // ~0.2 %
-    if (x < 3) return this.hostInfo(); // ~0.5 % of lines as continuation blocks
-    if (x < 27) {
-      // ~2.3 % warnings
+    const x = r.u32() & 4095;
+    if (x < 8) return this.longLine(); // 0.2 %
+    if (x < 10) return this.hostInfo(); // a record + 4-5 continuation lines, 0.05 % of the time
+    if (x < 98) {
+      // 2.1 % warnings (+ those of sysprep runs)
       const [h, m] = r.pick(NOISE_WARNINGS);
       return w.line(h, m);
     }
-    if (x < 30) {
-      // ~0.3 % errors
+    if (x < 106) {
+      // 0.2 % errors (as many again come from the noise and the failure cascades of sysprep runs)
       const [h, m] = r.pick(NOISE_ERRORS);
       return w.line(h, m);
     }
-    if (x < 40) {
+    if (x < 146) {
+      // 1 % of lines carry a user profile path, a fifth of those with a non-ASCII name
       return w.line(I.none, `[setup.exe] Copying C:\\Users\\${this.user()}\\AppData\\Local\\Temp\\${r.hex(8)}.tmp to the migration store`);
     }
     switch ((x + kind * 7) % 16) {
       case 0:
-      case 1: {
-        const s = w.seconds;
-        const d = new Date(s * 1000);
+      case 1:
         return w.line(
           I.CSI,
-          `${(r.u32() & 0xffffff).toString(16).padStart(8, '0')}@${d.getUTCFullYear()}/${d.getUTCMonth() + 1}/${d.getUTCDate()}:${w.now().slice(11)}.${String(r.int(1000)).padStart(3, '0')} Begin executing advanced installer phase ${r.range(1, 50)} index ${r.range(1, 400)} (sequence ${r.range(1, 2000)})`,
+          `${r.hex(8)}@${w.csiDate}:${w.now().slice(11)}.${String(r.int(1000)).padStart(3, '0')} Begin executing advanced installer phase ${r.range(1, 50)} index ${r.range(1, 400)} (sequence ${r.range(1, 2000)})`,
         );
-      }
       case 2:
         return w.line(I.CBS, `Exec: Processing package ${r.pick(PACKAGES)} (state: ${r.chance(0.5) ? 'Staged' : 'Installed'})`);
       case 3:
@@ -659,7 +672,7 @@ class Content {
     w.line(I.installPath, 'InstallWindows:Install Path = C:\\Windows\\system32\\oobe');
     w.line(I.phase, 'InstallWindows:Setup Phase = 4');
     w.line(I.none, '[setup.exe] OrchestrateUpdateImageState: Updating image state from [IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE] --> [IMAGE_STATE_UNDEPLOYABLE]');
-    w.line(I.phaseStart, `Setup has started phase 4 at ${w.now()}`);
+    w.line(I.phaseStart, `Setup has started phase 4 at ${w.now()}`, false);
     w.line(I.build, `Build version is ${build.slice(0, build.lastIndexOf('.'))}.1 (WinBuild.160101.0800)`);
     w.line(I.bbCreate, 'CreateSetupBlackboard:Creating new blackboard path is [C:\\Windows\\Panther\\SetupInfo] Setup phase is [4]');
     w.line(I.bbOpen, 'CBlackboard::Open: C:\\Windows\\Panther\\SetupInfo succeeded.');
@@ -681,7 +694,7 @@ class Content {
     w.line(I.none, '[setup.exe] Calling into RunSMIActionPass to execute unattend GCs for pass [specialize]');
     for (let i = r.range(50, 400); i > 0 && !w.done; i--) this.setupFiller(1);
     w.line(I.none, '[setup.exe] Successfully completed execution of GC queue');
-    w.line(I.phaseDone, `Setup has completed phase 4 at ${w.now()}`);
+    w.line(I.phaseDone, `Setup has completed phase 4 at ${w.now()}`, false);
     w.line(I.IBS, 'InstallWindows:First boot phase of setup done!!!!');
   }
 
@@ -796,10 +809,10 @@ class Content {
     if (fail) st.failedRuns++;
 
     w.line(I.SYSPRP, RULE);
-    w.line(I.SYSPRP, '===          Beginning of a new sysprep run          ===');
-    w.line(I.SYSPRP, RULE);
-    w.line(I.banner, `The time is now ${w.now()}`);
-    w.line(I.logInit, 'Initialized SysPrep log at C:\\Windows\\System32\\Sysprep\\Panther');
+    w.line(I.SYSPRP, '===          Beginning of a new sysprep run          ===', false);
+    w.line(I.SYSPRP, RULE, false);
+    w.line(I.banner, `The time is now ${w.now()}`, false);
+    w.line(I.logInit, 'Initialized SysPrep log at C:\\Windows\\System32\\Sysprep\\Panther', false);
     w.line(I.privileges, 'ValidatePrivileges:User has required privileges to sysprep machine');
     w.line(I.version, 'ValidateVersion:OS version is okay');
     w.line(I.option, "ParseCommands:Found supported command line option 'GENERALIZE'");
@@ -925,7 +938,7 @@ class Content {
   private sysprepEnd(): void {
     const w = this.w;
     w.line(I.shutdownLog, 'Shutting down SysPrep log');
-    w.line(I.banner, `The time is now ${w.now()}`);
+    w.line(I.banner, `The time is now ${w.now()}`, false);
   }
 
   /** One session or run, then a pause before the next. */

@@ -94,8 +94,7 @@ export class Analysis {
     const diagnoses = new Map<RunState, RunDiagnosis>(ordered.map((r) => [r, diagnoseRun(r)]));
     const latest = ordered[ordered.length - 1];
     const verdict: Verdict = latest?.outcome ?? 'incomplete';
-    const failing = [...ordered].reverse().find((r) => r.outcome === 'failed' || (r.outcome === 'incomplete' && diagnoses.get(r)!.root !== null));
-    const headline = verdict === 'succeeded' ? undefined : failing;
+    const headline = verdict === 'succeeded' ? undefined : headlineRun(ordered, diagnoses);
 
     const findings: Finding[] = [];
     if (headline) findings.push(...findingsOf(headline, diagnoses.get(headline)!, paths, true));
@@ -130,6 +129,24 @@ export class Analysis {
     };
     return { report, events: this.kept };
   }
+}
+
+/**
+ * The run whose root cause leads the report: the latest failing run — unless its only explanation is a
+ * consequence of an earlier failure ("the computer restarted unexpectedly", a rollback), in which case
+ * the earlier run's cause is the root.
+ */
+function headlineRun(ordered: readonly RunState[], diagnoses: ReadonlyMap<RunState, RunDiagnosis>): RunState | undefined {
+  const failing = [...ordered].reverse().filter((r) => r.outcome === 'failed' || (r.outcome === 'incomplete' && diagnoses.get(r)!.root !== null));
+  const latest = failing[0];
+  if (!latest) return undefined;
+  if (!defersToEarlierRun(latest, diagnoses.get(latest)!)) return latest;
+  return failing.slice(1).find((r) => diagnoses.get(r)!.root?.rule.role === 'cause') ?? latest;
+}
+
+function defersToEarlierRun(run: RunState, diagnosis: RunDiagnosis): boolean {
+  const role = diagnosis.root?.rule.role;
+  return role === 'consequence' || (run.kind === 'rollback' && role !== 'cause');
 }
 
 function compareRuns(a: RunState, b: RunState): number {

@@ -70,9 +70,20 @@ export function diagnoseRun(run: RunState): RunDiagnosis {
     candidates = own;
   }
   candidates = candidates.filter((m) => m.rule.role !== 'context' && m.rule.role !== 'noise');
-  const root = candidates.length === 0 ? null : candidates.reduce(betterCandidate);
+  let root = candidates.length === 0 ? null : candidates.reduce(betterCandidate);
+  if (root && root.culprit === null) {
+    // the same signature often names its culprit on a neighbouring line (an unattend Source = ... dump)
+    const named = own.find((m) => m.rule === root!.rule && m.culprit !== null);
+    if (named) root = { ...root, culprit: named.culprit, groups: { ...named.groups, ...definedGroups(root.groups) } };
+  }
   const unexplained = root === null && outcome === 'failed';
   return { root, cascade, unexplained };
+}
+
+function definedGroups(groups: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(groups)) if (v !== undefined) out[k] = v;
+  return out;
 }
 
 function fill(template: string, match: KeptMatch): string {
@@ -137,7 +148,7 @@ export function findingsOf(run: RunState, diagnosis: RunDiagnosis, paths: readon
   for (const [, matches] of groups) {
     const own = matches.filter((m) => !m.fromErrorLog);
     const first = (own[0] ?? matches[0])!;
-    const isRoot = root !== null && matches.includes(root);
+    const isRoot = root !== null && matches.some((m) => m.rule === root.rule && m.at.seq === root.at.seq && m.at.source === root.at.source);
     const lead = isRoot ? root : first;
     const cascadeLines = isRoot ? cascadeLinesOf(run, lead, diagnosis.cascade) : [];
     const evidence: EvidenceLine[] = isRoot ? cascadeLines.map((at) => evidenceOf(at, paths)) : matches.slice(0, 5).map((m) => evidenceOf(m.at, paths));

@@ -4,7 +4,7 @@ import { parseLine } from '../../parsers/panther.js';
 import { splitGle } from '../../parsers/panther.js';
 import { LineDecoder } from '../decode/line-decoder.js';
 import { levelGateAccepts, matchRule } from '../engine/match.js';
-import { classifyChainLine, FAILURE_CHAIN_KINDS, readMarker } from '../segment/markers.js';
+import { classifyChainLine, FAILURE_CHAIN_KINDS, readMarker, type ChainLine } from '../segment/markers.js';
 import type { LogEvent, LogFlavor, Rule, RunKind, SourceInfo, SourceRole } from '../types.js';
 import { contentRoleCounter } from './roles.js';
 import { keep, keepMatch, RunState } from './run-state.js';
@@ -103,7 +103,7 @@ export class SourceAnalyzer {
     this.roles.observe(event);
     const marker = event.kind === 'record' ? readMarker(event.message) : undefined;
     const chain = event.kind === 'record' && event.level !== 'Info' ? classifyChainLine(splitGle(event.message).message) : undefined;
-    const run = this.runFor(event, seq, marker?.type, chain !== undefined);
+    const run = this.runFor(event, seq, marker?.type, chain);
     event.run = run.index;
     const attributed = run.source !== this.index;
     if (!attributed) {
@@ -153,7 +153,7 @@ export class SourceAnalyzer {
   }
 
   /** The run an event belongs to, opening a new one at a boundary. */
-  private runFor(event: LogEvent, seq: number, markerType: string | undefined, isChain: boolean): RunState {
+  private runFor(event: LogEvent, seq: number, markerType: string | undefined, chain: ChainLine | undefined): RunState {
     if (markerType === 'sysprep-run-start' || (markerType === 'banner-rule' && event.component === 'SYSPRP')) {
       const continuesBanner = this.current !== undefined && seq - this.lastBannerSeq <= 2;
       this.lastBannerSeq = seq;
@@ -169,16 +169,24 @@ export class SourceAnalyzer {
       const sibling = this.siblingRunAt(event.timestamp);
       if (sibling) return sibling;
     }
-    // chatter around a paste (a pipeline's own lines: no level, no component) never opens a run
-    const looksLikeLogRecord = event.component !== undefined || (event.level !== undefined && event.level !== 'Info');
-    if (this.current && this.splitAfter !== undefined && !isChain && event.level !== 'Info' && looksLikeLogRecord) {
-      const sameMoment = this.splitAfter !== null && event.timestamp === this.splitAfter;
-      if (!sameMoment) {
-        this.splitAfter = undefined;
-        return this.open(this.current.kind, event);
-      }
+    if (this.current && this.splitAfter !== undefined && this.startsNewCascade(event, chain)) {
+      this.splitAfter = undefined;
+      return this.open(this.current.kind, event);
     }
     return this.current ?? this.open(ROLE_RUN_KIND[this.pathRoleGiven ?? 'unknown'], event);
+  }
+
+  /**
+   * After a summary in a log without banners (a setuperr.log), does this record begin the next run?
+   * Chatter around a paste (no level, no component) never does; the summary's own tail (the WinMain
+   * line after an invalid-state line, the halting line) does not; another cascade's first line does.
+   */
+  private startsNewCascade(event: LogEvent, chain: ChainLine | undefined): boolean {
+    if (chain) return chain.kind !== 'winmain' && chain.kind !== 'halting';
+    if (event.level === 'Info') return false;
+    const looksLikeLogRecord = event.component !== undefined || event.level !== undefined;
+    if (!looksLikeLogRecord) return false;
+    return this.splitAfter === null || event.timestamp !== this.splitAfter;
   }
 
   private sessionKind(event: LogEvent): RunKind {

@@ -45,7 +45,8 @@ export function summarize(input: SummaryInput): string {
     const culprit = root.culprit ? `: ${root.culprit}` : '';
     const older = headline !== latest ? ' (latest failing run; the last run in the log has no outcome yet)' : '';
     const failedOr = headline.outcome === 'failed' ? 'failed' : 'stopped';
-    return `${subject} ${failedOr}${where(headline)} — ${root.title}${culprit}${code ? ` (${code.value})` : ''}.${older}`;
+    const codeText = code && !root.title.toUpperCase().includes(code.value.toUpperCase()) ? ` (${code.value})` : '';
+    return `${subject} ${failedOr}${where(headline)} — ${root.title}${culprit}${codeText}.${older}`;
   }
   if (verdict === 'failed') {
     const code = latest.failure?.code ? ` with ${latest.failure.code}` : '';

@@ -83,6 +83,16 @@ function isWellKnownUser(name: string): boolean {
   return WELL_KNOWN_USERS.has(lower) || DEFAULT_USER_N.test(name);
 }
 
+/**
+ * A profile folder name with spaces looks like a person's name (`John Doe`): at most three
+ * capitalized words. `jdoe HKLM` or `Public HKEY_USERS` is a name followed by more text.
+ */
+function isProfileName(segment: string): boolean {
+  if (!segment.includes(' ') || isWellKnownUser(segment)) return true;
+  const words = segment.split(' ');
+  return words.length <= 3 && !isWellKnownUser(words[0]!) && words.every((w) => /^[\p{Lu}\d][\p{L}\d.'-]*$/u.test(w));
+}
+
 /** `jdoe.CONTOSO`: Windows adds the domain (or computer) to a profile folder when the plain name is taken. */
 function profileSpans(start: number, name: string): Span[] {
   const suffixed = /^(.+)\.([A-Z][A-Z0-9-]{0,14})$/.exec(name);
@@ -129,12 +139,13 @@ const DETECTORS: readonly Detector[] = [
   },
   {
     // `C:\Users\<name>\`: the name only, the path stays readable.
-    pattern: /(?:\b[A-Za-z]:|\b[A-Za-z]\$|%SystemDrive%)\\(?:Users|Documents and Settings)\\(?<v>[^\\/:*?"<>|\r\n]{1,64}(?=\\)|[^\\/:*?"<>|\s,;'()[\]]{1,64})/dgi,
+    // A folder name may hold spaces but neither starts nor ends with one; `\\` after it starts a UNC path.
+    pattern: /(?:\b[A-Za-z]:|\b[A-Za-z]\$|%SystemDrive%)\\(?:Users|Documents and Settings)\\(?<v>[^\\/:*?"<>|\s](?:[^\\/:*?"<>|\r\n]{0,62}[^\\/:*?"<>|\s])?(?=\\(?!\\))|[^\\/:*?"<>|\s,;'()[\]]{1,64})/dgi,
     spans: (m) => {
       const at = m.indices!.groups!.v!;
       let name = m.groups!.v!;
-      // A segment that reads like a sentence ran past the end of the path: keep its first word.
-      if (name.split(/\s+/).length > 3 || /[,;]/.test(name)) name = /^[^\s,;'()[\]]+/.exec(name)?.[0] ?? '';
+      // The path ended before the next backslash: keep the first word only.
+      if (!isProfileName(name)) name = (/^[^\s,;()[\]]+/.exec(name)?.[0] ?? '').replace(/\.+$/, '');
       if (name === '' || isWellKnownUser(name) || /[%$<>{}]/.test(name)) return [];
       return profileSpans(at[0], name);
     },

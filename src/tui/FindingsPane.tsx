@@ -29,13 +29,11 @@ interface Row {
 const LABEL_WIDTH = 13;
 const PROMPT: Readonly<Record<ResolvedRemediation['shell'], string>> = { powershell: 'PS>', cmd: 'cmd>', none: '' };
 
-/**
- * Cuts a command into lines of `first` then `rest` columns, at most `maxLines`, breaking after
- * a space when there is one in the second half of the line; the last line ends with `…` if cut.
- */
-function chunk(s: string, first: number, rest: number, maxLines: number): string[] {
+/** Cuts `chars` into lines of `first` then `rest` columns; with `atSpaces`, a line ends after a
+ * space when there is one in its second half. */
+function pieces(chars: readonly string[], first: number, rest: number, atSpaces: boolean): string[] {
   const out: string[] = [];
-  let remaining = [...s];
+  let remaining = chars;
   let limit = first;
   while (remaining.length > 0) {
     let take = 0;
@@ -44,14 +42,26 @@ function chunk(s: string, first: number, rest: number, maxLines: number): string
       used += charWidth(remaining[take]!.codePointAt(0) ?? 0);
       take++;
     }
-    if (take < remaining.length) {
+    if (atSpaces && take < remaining.length) {
       const space = remaining.slice(0, take).lastIndexOf(' ');
-      if (space >= take / 2) take = space + 1;
+      if (space >= take / 4) take = space + 1;
     }
-    out.push(remaining.slice(0, Math.max(1, take)).join(''));
-    remaining = remaining.slice(Math.max(1, take));
+    take = Math.max(1, take);
+    out.push(remaining.slice(0, take).join(''));
+    remaining = remaining.slice(take);
     limit = rest;
   }
+  return out;
+}
+
+/**
+ * A command over at most `maxLines` lines of `first` then `rest` columns: broken at spaces when
+ * that fits, else cut anywhere so nothing is lost; the last line ends with `…` if it still does not fit.
+ */
+function chunk(command: string, first: number, rest: number, maxLines: number): string[] {
+  const chars = [...command];
+  const atSpaces = pieces(chars, first, rest, true);
+  const out = atSpaces.length <= maxLines ? atSpaces : pieces(chars, first, rest, false);
   if (out.length <= maxLines) return out;
   const kept = out.slice(0, maxLines);
   kept[maxLines - 1] = `${[...kept[maxLines - 1]!].slice(0, -1).join('')}…`;

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { fixtureModel } from './fixtures.js';
-import { startTui } from './run-tui.js';
+import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, startTui } from './run-tui.js';
 
 /** A terminal stand-in: collects what ink writes. */
 class FakeStdout extends EventEmitter {
@@ -50,13 +50,14 @@ class FakeStdin extends EventEmitter {
 
 const tick = (ms = 20): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-function start(following = false) {
+function start(altScreen = true) {
   const stdout = new FakeStdout();
   const stdin = new FakeStdin();
-  const tui = startTui(fixtureModel({ following }), {
+  const tui = startTui(fixtureModel(), {
     stdout: stdout as unknown as NodeJS.WriteStream,
     stdin: stdin as unknown as NodeJS.ReadStream,
     noColor: true,
+    altScreen,
     // vitest replaces the console, which ink cannot patch.
     patchConsole: false,
   });
@@ -73,6 +74,25 @@ describe('startTui', () => {
     stdin.type('q');
     await expect(tui.done).resolves.toBeUndefined();
     expect(stdin.raw).toBe(false);
+  });
+
+  it('draws on the alternate screen and leaves it after unmounting', async () => {
+    const { tui, stdout, stdin } = start();
+    await tick();
+    expect(stdout.output.startsWith(ENTER_ALT_SCREEN)).toBe(true);
+    expect(stdout.output).not.toContain(LEAVE_ALT_SCREEN);
+    stdin.type('q');
+    await tui.done;
+    expect(stdout.output.endsWith(LEAVE_ALT_SCREEN)).toBe(true);
+  });
+
+  it('stays on the main screen with altScreen: false', async () => {
+    const { tui, stdout, stdin } = start(false);
+    await tick();
+    stdin.type('q');
+    await tui.done;
+    expect(stdout.output).not.toContain('\u001b[?1049');
+    expect(stdout.output).toContain('appx-installed-not-provisioned');
   });
 
   it('ends on Ctrl-C', async () => {

@@ -11,6 +11,11 @@ export interface StartTuiOptions {
   readonly stdin?: NodeJS.ReadStream;
   /** Colours off; by default from NO_COLOR. */
   readonly noColor?: boolean;
+  /**
+   * Draw on the terminal's alternate screen (like `less`), so quitting gives the shell back
+   * exactly as it was and resizes leave no debris in the scrollback. Default true.
+   */
+  readonly altScreen?: boolean;
   /** Route console.log/error above the UI instead of through it (ink's default, true). */
   readonly patchConsole?: boolean;
 }
@@ -24,27 +29,45 @@ export interface TuiHandle {
   readonly done: Promise<void>;
 }
 
+/** Switch to the alternate screen (saving the cursor) and home the cursor; and back. */
+export const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
+export const LEAVE_ALT_SCREEN = '\u001b[?1049l';
+
 /** Mounts the interactive UI on a terminal. */
 export function startTui(model: TuiModel, opts: StartTuiOptions = {}): TuiHandle {
+  const stdout = opts.stdout ?? process.stdout;
   const noColor = opts.noColor;
   const element = (m: TuiModel) => (noColor === undefined ? <App model={m} /> : <App model={m} noColor={noColor} />);
+  const alt = (opts.altScreen ?? true) && stdout.isTTY === true;
+  let onAltScreen = false;
+  const leaveAltScreen = (): void => {
+    if (!onAltScreen) return;
+    onAltScreen = false;
+    stdout.write(LEAVE_ALT_SCREEN);
+  };
+  if (alt) {
+    stdout.write(ENTER_ALT_SCREEN);
+    onAltScreen = true;
+    // A crash or process.exit() must not leave the shell on the alternate screen.
+    process.once('exit', leaveAltScreen);
+  }
   const instance = render(element(model), {
-    ...(opts.stdout === undefined ? {} : { stdout: opts.stdout }),
+    stdout,
     ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }),
     exitOnCtrlC: true,
     patchConsole: opts.patchConsole ?? true,
   });
   let closed = false;
-  // ink resolves waitUntilExit after unmounting, which turns raw mode off and shows the cursor.
-  const done = instance.waitUntilExit().then(
-    () => {
-      closed = true;
-    },
-    (error: unknown) => {
-      closed = true;
-      throw error;
-    },
-  );
+  // ink settles waitUntilExit after unmounting: raw mode off, cursor shown, last frame written.
+  const finish = (): void => {
+    closed = true;
+    leaveAltScreen();
+    process.off('exit', leaveAltScreen);
+  };
+  const done = instance.waitUntilExit().then(finish, (error: unknown) => {
+    finish();
+    throw error;
+  });
   return {
     update(next) {
       if (!closed) instance.rerender(element(next));
