@@ -110,10 +110,14 @@ class Rng {
     return this.float() < p;
   }
 
+  /** `digits` random lower-case hex digits (at most 8 per call to the generator). */
   hex(digits: number): string {
     let s = '';
-    while (s.length < digits) s += (this.u32() >>> 0).toString(16).padStart(8, '0');
-    return s.slice(0, digits);
+    while (s.length < digits) {
+      const x = this.u32();
+      s += HEX2[x >>> 24]! + HEX2[(x >>> 16) & 255]! + HEX2[(x >>> 8) & 255]! + HEX2[x & 255]!;
+    }
+    return s.length === digits ? s : s.slice(0, digits);
   }
 
   guid(): string {
@@ -122,6 +126,7 @@ class Rng {
   }
 }
 
+const HEX2: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 function base64ish(r: Rng, n: number): string {

@@ -19,7 +19,9 @@ export default defineRule({
   docs: {
     meaning:
       'SetupUGC (UnattendGC log) ran a RunSynchronous command that returned non-zero, or SetupUGC returned non-zero ' +
-      'to Setup. The command itself is in the "Found RunSynchronous command" line before it.',
+      'to Setup. The command itself is in the "Found RunSynchronous command" line before it. Reported as context, ' +
+      'never as a root cause: successful deployments log exit codes such as 0x1 and 0xfffd0000 at Info, and ' +
+      'SetupUGC treats some codes as reboot requests.',
     cause:
       'The script or program of a RunSynchronous command failed or returned a status code by design (many ' +
       'installers and PowerShell scripts return non-zero on success).',

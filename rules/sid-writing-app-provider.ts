@@ -3,13 +3,14 @@ import { defineRule } from '../src/engine/define-rule.js';
 // Field-guide rule (no catalogue id). We cannot name vendor DLLs from real logs, so the rule keys on where the
 // failing provider lives: Windows' own providers are in System32; a provider under Program Files or ProgramData
 // belongs to installed software (security/EDR, VPN, DRM and management agents register such providers to reset
-// their machine identity at generalize). Low confidence: the path proves "third-party", not "SID-writing".
+// their machine identity at generalize). Low confidence: the path proves "third-party", not "SID-writing", so it
+// is context beside external-provider-failed / internal-provider-failed, which stay the root cause of the line.
 export default defineRule({
   id: 'sid-writing-app-provider',
-  title: 'A Sysprep provider of installed third-party software failed',
+  title: 'The failing Sysprep provider belongs to installed third-party software',
   severity: 'error',
   confidence: 'low',
-  role: 'cause',
+  role: 'context',
   // Two lookaheads pick the DLL path and the entry point in either provider form:
   //   LaunchDll:    executing '<dll>,<entry>', returned error code <n>
   //   LaunchModule: executing '<entry>' from <dll>; dwRet = <n>

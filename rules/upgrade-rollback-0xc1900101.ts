@@ -6,7 +6,10 @@ export default defineRule({
   title: 'The upgrade rolled back (0xC1900101)',
   severity: 'critical',
   confidence: 'high',
-  role: 'cause',
+  // A rollback is the symptom of an earlier failure of the upgrade (signatures.md §2.3 step 9: take the result
+  // code, read upwards for the object-level error). As a consequence it yields to a cause such as
+  // migration-object-abort in the same or an earlier session, and is the root only when nothing explains it.
+  role: 'consequence',
   fatal: true,
   // Rollback starts are logged at Info.
   levels: ['Info', 'Warning', 'Error', 'Fatal Error', 'Unknown'],
@@ -16,7 +19,9 @@ export default defineRule({
     'problem; the extend code 0xPxxOO gives the phase P (1 down-level, 2 SafeOS, 3 first boot, 4 OOBE boot, 5 ' +
     'uninstall) and the operation OO (0D migrate data, 17 boot, 18 sysprep, 19 OOBE, 1E pre-OOBE).',
   docs: {
-    meaning: 'A feature update or in-place upgrade failed and Setup restored the previous installation.',
+    meaning:
+      'A feature update or in-place upgrade failed and Setup restored the previous installation. Reported as a ' +
+      'consequence: the specific failure (a migration object, a driver) is logged before the rollback.',
     cause:
       'Most often a driver or filter driver that fails in the new OS; the phase of the extend code says which log ' +
       '($Windows.~BT\\Sources\\Panther, ...\\Rollback, Panther\\UnattendGC) holds the detail.',

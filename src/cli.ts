@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { analyzeCommand } from './commands/analyze.js';
 import type { CliContext } from './commands/context.js';
 import { explainCommand } from './commands/explain.js';
+import { fleetCommand } from './commands/fleet.js';
 import { rulesCommand } from './commands/rules.js';
 import { watchCommand } from './commands/watch.js';
 import { EXIT, REPORT_BUG_URL, UserError } from './errors.js';
@@ -35,6 +36,7 @@ export function buildProgram(ctx: CliContext): Command {
     .showSuggestionAfterError(true);
   program.addCommand(analyzeCommand(ctx), { isDefault: true });
   program.addCommand(explainCommand(ctx));
+  program.addCommand(fleetCommand(ctx));
   program.addCommand(rulesCommand(ctx));
   program.addCommand(watchCommand(ctx));
   program.exitOverride();

@@ -1,6 +1,7 @@
 // The self-contained HTML report: one file, inline CSS, no scripts, nothing loaded from anywhere
 // (a Content-Security-Policy says so to the browser). Same content as the Markdown report, plus an
-// SVG timeline per run. Every log-derived string goes through `esc`.
+// SVG timeline per run. Every log-derived string goes through `esc`; enum fields of the typed
+// contract (verdict, outcome, severity, role, encoding) are used as they are.
 import type { Finding, Report, RunInfo } from '../types.js';
 import { esc, escLines } from './html-escape.js';
 import { HTML_STYLE } from './html-style.js';

@@ -81,9 +81,9 @@ export function providerLabel(provider: Provider): string {
   return `${baseName(provider.module)},${provider.entryPoint}`;
 }
 
-/** `(provider)`, `(summary, lossy: ...)`: where a code was seen. */
+/** Where a code was seen (`provider`, `summary`), and a warning when the summary re-wrapped it (§1.1). */
 export function codeOrigin(code: FindingCode): string {
-  return code.lossy ? `${code.origin}; lossy: the summary re-wrapped another facility's code, read the provider's` : code.origin;
+  return code.lossy ? `${code.origin}; lossy: re-wrapped from another facility, the provider's code is the real one` : code.origin;
 }
 
 export type StepSafety = 'destructive' | 'read-only' | 'manual';

@@ -1,6 +1,7 @@
 // A scrollable window on the kept events: line, time, level, component and message, cut to
 // the width; the current line highlighted and shown in full below.
 import { Box } from 'ink';
+import { useMemo } from 'react';
 import type { Level, LogEvent, Report } from '../types.js';
 import { terminalSafe } from '../util/terminal-safe.js';
 import type { Layout } from './layout.js';
@@ -46,6 +47,17 @@ function sourceTags(report: Report): string[] {
   );
 }
 
+/** Widths of the line-number and component columns, from all events (a loop: there may be millions). */
+function columnWidths(events: readonly LogEvent[]): { readonly lineWidth: number; readonly compWidth: number } {
+  let maxLine = 0;
+  let maxComp = 4;
+  for (const e of events) {
+    if (e.line > maxLine) maxLine = e.line;
+    if (e.component !== undefined && e.component.length > maxComp) maxComp = e.component.length;
+  }
+  return { lineWidth: Math.max(4, String(maxLine).length), compWidth: Math.min(8, maxComp) };
+}
+
 function filterBar(props: Props, theme: Theme): Segment[] {
   const { filter, visible, events, query, report } = props;
   const item = (name: string, value: string | null): Segment[] => [
@@ -72,10 +84,8 @@ export default function EventBrowser(props: Props) {
   const multiSource = report.sources.length > 1;
   const tags = sourceTags(report);
   const tagWidth = multiSource ? Math.max(...tags.map((t) => t.length)) + 1 : 0;
-  const maxLine = events.reduce((m, e) => Math.max(m, e.line), 0);
-  const lineWidth = Math.max(4, String(maxLine).length);
+  const { lineWidth, compWidth } = useMemo(() => columnWidths(events), [events]);
   const timeWidth = wide ? 19 : 8;
-  const compWidth = Math.min(8, Math.max(4, ...events.map((e) => (e.component ?? '').length)));
   const fixed = 1 + tagWidth + lineWidth + 1 + timeWidth + 1 + 5 + 1 + compWidth + 1;
   const messageWidth = Math.max(8, width - fixed);
 
