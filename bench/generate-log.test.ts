@@ -52,6 +52,16 @@ describe('generatePantherLog', () => {
     }
   });
 
+  it('hits the exact size for many sizes and seeds, in both encodings', () => {
+    let x = 12345;
+    for (let i = 0; i < 40; i++) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      const bytes = (x % (2 * MiB)) & ~1;
+      expect(collect({ bytes, seed: i }).length).toBe(bytes);
+      expect(collect({ bytes, seed: i, encoding: 'utf-16le' }).length).toBe(bytes);
+    }
+  });
+
   it('ends with a complete, padded last line once there is room for one', () => {
     for (const bytes of [1000, 65_537, MiB + 13]) {
       const out = collect({ bytes, seed: 3 });
@@ -59,6 +69,10 @@ describe('generatePantherLog', () => {
       const { lines, last } = linesOf(out);
       expect(last).toBe('');
       expect(lines.at(-1)).toMatch(HEADER);
+      const u16 = collect({ bytes: bytes + (bytes % 2), seed: 3, encoding: 'utf-16le' });
+      const t = linesOf(u16, 'utf-16le');
+      expect(t.last).toBe('');
+      expect(t.lines.at(-1)).toMatch(HEADER);
     }
   });
 
@@ -124,7 +138,6 @@ describe('generatePantherLog', () => {
       const error = count(/^.{21}Error /);
       const cont = count(CONTINUATION);
       const long = lines.filter((l) => Buffer.byteLength(l) >= 2048).length / n;
-      // eslint-disable-next-line no-control-regex
       const nonAscii = count(/[^\x00-\x7f]/);
       expect(info).toBeGreaterThan(0.96);
       expect(info).toBeLessThan(0.98);

@@ -149,6 +149,9 @@ const Lv = { Info: 0, Warning: 1, Error: 2 } as const;
 interface Hdr {
   readonly s: string;
   readonly lv: Lv;
+  /** Timestamp + header, cached for the second it was built for (one string node less per line). */
+  pre: string;
+  preAt: number;
 }
 
 const LEVEL_NAMES = ['Info', 'Warning', 'Error'] as const;
@@ -156,7 +159,7 @@ const LEVEL_NAMES = ['Info', 'Warning', 'Error'] as const;
 function hdr(lv: Lv, id: string | null, comp: string): Hdr {
   const s = ', ' + LEVEL_NAMES[lv].padEnd(11) + (id === null ? ' '.repeat(10) : `[0x${id}]`) + ' ' + comp.padEnd(6) + ' ';
   if (s.length !== 31) throw new Error(`bad header for ${comp}`);
-  return { s, lv };
+  return { s, lv, pre: '', preAt: -1 };
 }
 
 const I = {
@@ -346,7 +349,7 @@ const NOISE_ERRORS: readonly (readonly [Hdr, string])[] = [
 
 // ------------------------------------------------------------------------------------ generator core
 
-const BATCH_CHARS = 8 * 1024; // lines are concatenated into strings of about this size, then encoded into the chunk (small strings flatten fast)
+const BATCH_CHARS = 16 * 1024; // lines are concatenated into strings of about this size, then encoded into the chunk (small strings flatten fast)
 const SLACK = 3 * (BATCH_CHARS + 8 * 1024) + 4096; // room for one batch past the chunk size (3 bytes per UTF-16 unit worst case)
 const TAIL_ZONE = 512 * 1024; // switch to exact line-by-line accounting this close to the end
 const MIN_HEADER_CHARS = 50; // timestamp + header, before the message
@@ -442,7 +445,11 @@ class Writer {
   line(h: Hdr, msg: string, tick = true): void {
     if (this.done) return;
     if (tick) this.tick();
-    const text = this.now() + h.s + msg + '\r\n';
+    if (h.preAt !== this.clock) {
+      h.preAt = this.clock;
+      h.pre = this.now() + h.s;
+    }
+    const text = h.pre + msg + '\r\n';
     if (this.tail && !this.fits(text)) return;
     this.batch += text;
     const st = this.stats;
@@ -535,11 +542,21 @@ class Writer {
 
 // ------------------------------------------------------------------------------------ content
 
+const POOL = 1024;
+
 class Content {
+  private readonly pools: (readonly [Hdr, string])[][] = [];
+
   constructor(
     private readonly r: Rng,
     private readonly w: Writer,
-  ) {}
+  ) {
+    for (let kind = 0; kind < 4; kind++) {
+      const pool: (readonly [Hdr, string])[] = [];
+      for (let i = 0; i < POOL; i++) pool.push(this.fillerRecord(2 + ((i + kind) % 14)));
+      this.pools.push(pool);
+    }
+  }
 
   private user(): string {
     const r = this.r;
@@ -612,7 +629,8 @@ class Content {
   private setupFiller(kind: number): void {
     const r = this.r;
     const w = this.w;
-    const x = r.u32() & 4095;
+    const u = r.u32();
+    const x = u & 4095;
     if (x < 8) return this.longLine(); // 0.2 %
     if (x < 10) return this.hostInfo(); // a record + 4-5 continuation lines, 0.05 % of the time
     if (x < 98) {
@@ -629,41 +647,51 @@ class Content {
       // 1 % of lines carry a user profile path, a fifth of those with a non-ASCII name
       return w.line(I.none, `[setup.exe] Copying C:\\Users\\${this.user()}\\AppData\\Local\\Temp\\${r.hex(8)}.tmp to the migration store`);
     }
-    switch ((x + kind * 7) % 16) {
-      case 0:
-      case 1:
-        return w.line(
-          I.CSI,
-          `${r.hex(8)}@${w.csiDate}:${w.now().slice(11)}.${String(r.int(1000)).padStart(3, '0')} Begin executing advanced installer phase ${r.range(1, 50)} index ${r.range(1, 400)} (sequence ${r.range(1, 2000)})`,
-        );
+    const sel = (x + kind * 7) & 15;
+    if (sel < 2) {
+      // CSI records embed their own clock, so they are built on the spot
+      return w.line(
+        I.CSI,
+        `${r.hex(8)}@${w.csiDate}:${w.now().slice(11)}.${String(r.int(1000)).padStart(3, '0')} Begin executing advanced installer phase ${r.range(1, 50)} index ${r.range(1, 400)} (sequence ${r.range(1, 2000)})`,
+      );
+    }
+    // everything else comes from a pool built once per run of the generator (fast: no formatting per line)
+    const [h, m] = this.pools[kind & 3]![(u >>> 12) & (POOL - 1)]!;
+    return w.line(h, m);
+  }
+
+  /** A bulk record of the given kind (cases 2-15 of the filler mix). */
+  private fillerRecord(sel: number): readonly [Hdr, string] {
+    const r = this.r;
+    switch (sel) {
       case 2:
-        return w.line(I.CBS, `Exec: Processing package ${r.pick(PACKAGES)} (state: ${r.chance(0.5) ? 'Staged' : 'Installed'})`);
+        return [I.CBS, `Exec: Processing package ${r.pick(PACKAGES)} (state: ${r.chance(0.5) ? 'Staged' : 'Installed'})`];
       case 3:
-        return w.line(I.CBS, `Appl: detect Parent, Package: ${r.pick(PACKAGES)}, Parent: Microsoft-Windows-Foundation-Package, Disposition = Detect, VersionComp: EQ, BuildComp: EQ, DistributionComp: GE, RevisionComp: GE, Exist: present`);
+        return [I.CBS, `Appl: detect Parent, Package: ${r.pick(PACKAGES)}, Parent: Microsoft-Windows-Foundation-Package, Disposition = Detect, VersionComp: EQ, BuildComp: EQ, DistributionComp: GE, RevisionComp: GE, Exist: present`];
       case 4:
-        return w.line(I.PANTHR, r.chance(0.5) ? 'CBlackboard::Open: C:\\Windows\\Panther\\SetupInfo succeeded.' : 'InitializeModule: Initializing ExecQueue->csLock;');
+        return [I.PANTHR, r.chance(0.5) ? 'CBlackboard::Open: C:\\Windows\\Panther\\SetupInfo succeeded.' : 'InitializeModule: Initializing ExecQueue->csLock;'];
       case 5:
-        return w.line(I.PANTHR, `SerializeToFile: C:\\Windows\\Panther\\MainQueueOnline${r.int(3)}.que`);
+        return [I.PANTHR, `SerializeToFile: C:\\Windows\\Panther\\MainQueueOnline${r.int(3)}.que`];
       case 6:
-        return w.line(I.IBS, `LoadWorkerModules:Successfully added worker module ${r.pick(['Engine', 'Unattend', 'Diagnostic', 'BootEntries', 'ProductKey', 'ComputerName', 'License', 'DiskConfig'])} in winsetup.dll`);
+        return [I.IBS, `LoadWorkerModules:Successfully added worker module ${r.pick(['Engine', 'Unattend', 'Diagnostic', 'BootEntries', 'ProductKey', 'ComputerName', 'License', 'DiskConfig'])} in winsetup.dll`];
       case 7:
-        return w.line(I.SP, `Operation queued: Apply ${r.pick(['boot files', 'drivers', 'data and settings', 'offline servicing', 'registry settings'])} [${r.range(1, 90)}]`);
+        return [I.SP, `Operation queued: Apply ${r.pick(['boot files', 'drivers', 'data and settings', 'offline servicing', 'registry settings'])} [${r.range(1, 90)}]`];
       case 8:
-        return w.line(I.migUnit, `Processing ${r.chance(0.5) ? 'GATHER' : 'APPLY'} for migration unit: ${r.pick(MIG_UNITS)}`);
+        return [I.migUnit, `Processing ${r.chance(0.5) ? 'GATHER' : 'APPLY'} for migration unit: ${r.pick(MIG_UNITS)}`];
       case 9:
-        return w.line(I.DISM, `DISM Provider Store: PID=${r.range(1000, 9999)} TID=${r.range(1000, 9999)} Getting the provider ${r.pick(['DISM Package Manager', 'Intl Manager', 'Edition Manager', 'Appx Provider', 'SMI Provider'])} - CDISMProviderStore::GetProvider`);
+        return [I.DISM, `DISM Provider Store: PID=${r.range(1000, 9999)} TID=${r.range(1000, 9999)} Getting the provider ${r.pick(['DISM Package Manager', 'Intl Manager', 'Edition Manager', 'Appx Provider', 'SMI Provider'])} - CDISMProviderStore::GetProvider`];
       case 10:
-        return w.line(I.DPX, `Extracting file ${r.pick(['Windows10.0-', 'Microsoft-Windows-'])}${r.pick(KBS)}-x64.cab: ${r.range(1, 999)} of ${r.range(1000, 9999)}`);
+        return [I.DPX, `Extracting file ${r.pick(['Windows10.0-', 'Microsoft-Windows-'])}${r.pick(KBS)}-x64.cab: ${r.range(1, 999)} of ${r.range(1000, 9999)}`];
       case 11:
-        return w.line(I.none, `[setup.exe] [Action Queue] : Executing command "C:\\WINDOWS\\SYSTEM32\\RUNDLL32.EXE" shsetup.dll,SHUnattendedSetup specialize`);
+        return [I.none, `[setup.exe] [Action Queue] : Executing command "C:\\WINDOWS\\SYSTEM32\\RUNDLL32.EXE" shsetup.dll,SHUnattendedSetup specialize`];
       case 12:
-        return w.line(I.SYSPRP, `SPPNP: Status: Total = ${r.range(20, 60)}, Complete = ${r.range(0, 20)}, Progress = ${r.range(0, 99)}% (${r.range(0, 99)}%)`);
+        return [I.SYSPRP, `SPPNP: Status: Total = ${r.range(20, 60)}, Complete = ${r.range(0, 20)}, Progress = ${r.range(0, 99)}% (${r.range(0, 99)}%)`];
       case 13:
-        return w.line(I.MOUPG, `DlpTask: Progress ${r.range(0, 100)}%, ${r.pick(['downloading', 'expanding', 'installing', 'preparing'])}`);
+        return [I.MOUPG, `DlpTask: Progress ${r.range(0, 100)}%, ${r.pick(['downloading', 'expanding', 'installing', 'preparing'])}`];
       case 14:
-        return w.line(I.CONX, `Appraiser: Evaluating device ${r.pick(DEVICES)}`);
+        return [I.CONX, `Appraiser: Evaluating device ${r.pick(DEVICES)}`];
       default:
-        return w.line(I.none, `[${r.pick(['setup.exe', 'windeploy.exe', 'oobeldr.exe'])}] Unattend: component ${r.pick(COMPONENTS)} has no settings for this pass`);
+        return [I.none, `[${r.pick(['setup.exe', 'windeploy.exe', 'oobeldr.exe'])}] Unattend: component ${r.pick(COMPONENTS)} has no settings for this pass`];
     }
   }
 
@@ -1069,7 +1097,8 @@ async function main(argv: readonly string[]): Promise<number> {
   if (sink !== process.stdout && !failure) await new Promise<void>((resolve) => sink.end(resolve));
   if (failure) {
     if (failure.code === 'EPIPE') return 0; // the reader went away (e.g. | head): not our problem
-    throw failure;
+    process.stderr.write(`generate-log: cannot write ${out ?? 'to standard output'}: ${failure.message}\n`);
+    return 1;
   }
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   if (showStats) {

@@ -194,7 +194,8 @@ function splitJoinedRecords(text: string): string[] {
   JOINED_RECORD_START.lastIndex = 0;
   const starts: number[] = [];
   for (let m = JOINED_RECORD_START.exec(text); m; m = JOINED_RECORD_START.exec(text)) {
-    starts.push(m.index);
+    // the level right after a record's own timestamp (`..:30, Error  [setup.exe]`) is not a new record
+    if (!/(?:\d{2}:\d{2}:\d{2}(?:\.\d{3})?,?|>)$/.test(text.slice(Math.max(0, m.index - 40), m.index).trimEnd())) starts.push(m.index);
     if (m[0].length === 0) JOINED_RECORD_START.lastIndex++;
   }
   if (starts.length === 0) return [text];
@@ -209,9 +210,12 @@ function splitJoinedRecords(text: string): string[] {
   return parts;
 }
 
+const GLE_SUFFIX = /\[gle=(0x[0-9a-fA-F]+)\]\s*$/;
+
 /** Strips a trailing `[gle=0x........]` (the stale last-error) and returns both parts. */
 export function splitGle(message: string): { message: string; gle?: number } {
-  const m = /\[gle=(0x[0-9a-fA-F]+)\]\s*$/.exec(message);
+  if (!message.includes('[gle=')) return { message }; // the usual case, without a regex
+  const m = GLE_SUFFIX.exec(message);
   if (!m) return { message };
   return { message: message.slice(0, m.index), gle: parseInt(m[1]!, 16) >>> 0 };
 }

@@ -143,7 +143,7 @@ export type Verdict = 'failed' | 'succeeded' | 'incomplete';
 export type RunOutcome = Verdict;
 
 export interface EvidenceLine {
-  /** The source path as given in `Report.sources[].path`. */
+  /** Exactly the `Report.sources[].path` of the line's source. */
   readonly source: string;
   readonly line: number;
   readonly text: string;
@@ -251,6 +251,7 @@ export interface RunFailure {
 }
 
 export interface RunInfo {
+  /** 0-based, in the order runs were read (sources in input order); `runs[]` itself is chronological. */
   readonly index: number;
   /** Path of the source the run was read from. */
   readonly source: string;

@@ -3,8 +3,8 @@
 import { parseLine } from '../../parsers/panther.js';
 import { splitGle } from '../../parsers/panther.js';
 import { LineDecoder } from '../decode/line-decoder.js';
-import { levelGateAccepts, matchRule } from '../engine/match.js';
-import { classifyChainLine, FAILURE_CHAIN_KINDS, readMarker, type ChainLine } from '../segment/markers.js';
+import { LiteralGate, levelGateAccepts, matchRule, mayContain, requiredLiterals } from '../engine/match.js';
+import { classifyChainLine, FAILURE_CHAIN_KINDS, markerLiterals, readMarker, type ChainLine } from '../segment/markers.js';
 import type { LogEvent, LogFlavor, Rule, RunKind, SourceInfo, SourceRole } from '../types.js';
 import { contentRoleCounter } from './roles.js';
 import { keep, keepMatch, RunState } from './run-state.js';
@@ -44,6 +44,15 @@ export class SourceAnalyzer {
   private seq = 0;
   private readonly allRules: readonly Rule[];
   private readonly infoRules: readonly Rule[];
+  /** Per rule (same order as the rule lists): literals its pattern cannot match without, or null. */
+  private readonly allLiterals: readonly (readonly string[] | null)[];
+  private readonly infoLiterals: readonly (readonly string[] | null)[];
+  /**
+   * Info lines (97% of a log) that contain no marker keyword and no literal of an Info rule need
+   * neither `readMarker` nor the rules: one pass over the message says so. Null when some Info rule
+   * (a custom one) has no literal to look for.
+   */
+  private readonly infoGate: LiteralGate | null;
 
   constructor(
     readonly index: number,
@@ -55,6 +64,10 @@ export class SourceAnalyzer {
     this.decoder = new LineDecoder((text, truncated) => this.onLine(text, truncated), context.maxLineChars);
     this.allRules = context.rules;
     this.infoRules = context.rules.filter((r) => levelGateAccepts(r, 'Info'));
+    this.allLiterals = this.allRules.map((r) => requiredLiterals(r.pattern));
+    this.infoLiterals = this.infoRules.map((r) => requiredLiterals(r.pattern));
+    const gateLiterals = [markerLiterals(), ...this.infoLiterals];
+    this.infoGate = gateLiterals.every((l) => l !== null) ? LiteralGate.create(gateLiterals.flatMap((l) => l!)) : null;
   }
 
   push(bytes: Uint8Array): void {
@@ -101,7 +114,9 @@ export class SourceAnalyzer {
       return;
     }
     this.roles.observe(event);
-    const marker = event.kind === 'record' ? readMarker(event.message) : undefined;
+    // an Info record without any marker or Info-rule literal: no marker, and no rule can match it
+    const quiet = event.level === 'Info' && this.infoGate !== null && !this.infoGate.test(event.message);
+    const marker = event.kind === 'record' && !quiet ? readMarker(event.message) : undefined;
     const chain = event.kind === 'record' && event.level !== 'Info' ? classifyChainLine(splitGle(event.message).message) : undefined;
     const run = this.runFor(event, seq, marker?.type, chain);
     event.run = run.index;
@@ -133,15 +148,21 @@ export class SourceAnalyzer {
         run.finishProvider(chain.module, chain.entryPoint ?? '', 'failed', code, event);
       }
     }
-    this.applyRules(event, seq, run, attributed);
+    if (!quiet) this.applyRules(event, seq, run, attributed);
     this.context.onEvent?.(event);
   }
 
   private applyRules(event: LogEvent, seq: number, run: RunState, attributed: boolean): void {
     // matchRule checks each rule's level gate; Info lines (97% of a log) only meet the few rules that read them
-    const rules = event.level === 'Info' ? this.infoRules : this.allRules;
-    for (const rule of rules) {
-      const match = matchRule(rule, event);
+    const info = event.level === 'Info';
+    const rules = info ? this.infoRules : this.allRules;
+    const literals = info ? this.infoLiterals : this.allLiterals;
+    const { message } = splitGle(event.message);
+    const lower = message.toLowerCase();
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i]!;
+      if (!mayContain(literals[i] ?? null, lower)) continue; // the pattern cannot match without one of them
+      const match = matchRule(rule, event, message);
       if (!match) continue;
       if (rule.role === 'noise') {
         run.noise.set(rule.id, (run.noise.get(rule.id) ?? 0) + 1);

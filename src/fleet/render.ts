@@ -94,7 +94,7 @@ export function renderFleetText(report: FleetReport): string {
   lines.push(
     ...textTable(
       ['MACHINE', 'VERDICT', 'ROOT CAUSE', 'CULPRIT'],
-      report.machines.map((m) => [cell(m.name, 32), m.verdict, cell(rootCauseLabel(m), 40), cell(m.rootCause?.culprit ?? '', 64)]),
+      report.machines.map((m) => [cell(m.name, 40), m.verdict, cell(rootCauseLabel(m), 40), cell(m.rootCause?.culprit ?? '', 64)]),
     ),
   );
   const problems = report.machines.flatMap((m) => m.problems.map((p) => `${terminalSafe(m.name)}: ${terminalSafe(p.path)}: ${terminalSafe(p.message)}`));

@@ -124,7 +124,8 @@ footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--border
   .verdict-incomplete .pill { color: var(--amber); }
   .tag-destructive { color: var(--red); border-color: var(--red); }
   table.evidence tr.matched td.text { font-weight: 700; }
-  .card, .other, figure.run, ol.steps > li, tr { break-inside: avoid; }
+  /* Whole findings stay on one page; the root cause may be long, so only its parts are kept whole. */
+  .other, figure.run, ol.steps > li, dl.kv, tr, #noise { break-inside: avoid; }
   h2, h3, figcaption { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
   details.evidence > summary { list-style: none; }

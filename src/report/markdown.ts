@@ -2,7 +2,7 @@
 // run timeline, other findings and noise. Every log-derived string goes through markdown-syntax.
 import type { Finding, Report, RunInfo } from '../types.js';
 import { indent, mdCode, mdFence, mdHeading, mdParagraph, mdTable, mdText } from './markdown-syntax.js';
-import { clip } from './safe-text.js';
+import { clip, safeLine } from './safe-text.js';
 import {
   MAX_INLINE,
   REDACTION_NOTE,
@@ -105,7 +105,8 @@ function remediationList(finding: Finding): string {
 function evidenceBlock(finding: Finding, locate: Locate): string {
   const labels = finding.evidence.map(locate);
   const width = Math.max(...labels.map((l) => l.length));
-  const lines = finding.evidence.map((e, i) => `${labels[i]!.padEnd(width)}  ${e.text}`);
+  // One physical line each: a stray line break in the text must not look like a line of its own.
+  const lines = finding.evidence.map((e, i) => `${safeLine(labels[i]!.padEnd(width))}  ${safeLine(e.text)}`);
   return mdFence(lines.join('\n'), 'text');
 }
 

@@ -57,6 +57,8 @@ const PUBLIC_DOMAINS = [
 const GENERATED_COMPUTER = /^(?:WIN|DESKTOP|LAPTOP)-[A-Z0-9]{6,15}$/;
 
 interface Detector {
+  /** A cheap test that must pass before `pattern` runs: most log lines hold no identifier at all. */
+  readonly hint?: RegExp;
   /** Global, with indices (`d`); the identifier is the named group `v` unless `spans` says otherwise. */
   readonly pattern: RegExp;
   readonly spans: (m: RegExpExecArray, text: string) => Span[];
@@ -107,6 +109,7 @@ const HEX = '[0-9a-f]{1,4}';
 
 const DETECTORS: readonly Detector[] = [
   {
+    hint: /@/,
     pattern: /(?<![\w.%+-])(?<v>[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,})(?![\w-])/dg,
     spans: (m) => only(group(m, 'v', 'EMAIL')),
   },
@@ -116,6 +119,7 @@ const DETECTORS: readonly Detector[] = [
     spans: (m) => only(group(m, 'v', 'SID')),
   },
   {
+    hint: /[A-Z0-9]{5}-[A-Z0-9]{5}-/,
     pattern: /(?<![\w-])(?<v>[A-Z0-9]{5}(?:-[A-Z0-9]{5}){4})(?![\w-])/dg,
     spans: (m) => only(group(m, 'v', 'KEY')),
   },
@@ -131,6 +135,7 @@ const DETECTORS: readonly Detector[] = [
   },
   {
     // Full or `::`-compressed; C++ scopes (`Session::Validate`) fail the boundaries, times have no `::`.
+    hint: /::|(?:[0-9a-f]{1,4}:){7}/i,
     pattern: new RegExp(`(?<![\\w:.])(?<v>(?:${HEX}:){7}${HEX}|(?:${HEX}(?::${HEX}){0,6})?::(?:${HEX}(?::${HEX}){0,6})?)(?![\\w:]|\\.\\d)`, 'dgi'),
     spans: (m) => {
       const groups = m.groups!.v!.split(':').filter((g) => g !== '');
@@ -140,6 +145,7 @@ const DETECTORS: readonly Detector[] = [
   {
     // `C:\Users\<name>\`: the name only, the path stays readable.
     // A folder name may hold spaces but neither starts nor ends with one; `\\` after it starts a UNC path.
+    hint: /\\(?:Users|Documents and Settings)\\/i,
     pattern: /(?:\b[A-Za-z]:|\b[A-Za-z]\$|%SystemDrive%)\\(?:Users|Documents and Settings)\\(?<v>[^\\/:*?"<>|\s](?:[^\\/:*?"<>|\r\n]{0,62}[^\\/:*?"<>|\s])?(?=\\(?!\\))|[^\\/:*?"<>|\s,;'()[\]]{1,64})/dgi,
     spans: (m) => {
       const at = m.indices!.groups!.v!;
@@ -152,6 +158,7 @@ const DETECTORS: readonly Detector[] = [
   },
   {
     // DOMAIN\user: an upper-case NetBIOS word, a backslash, an account token, and nothing path-like around.
+    hint: /[A-Z0-9]\\[A-Za-z0-9]/,
     pattern: /(?<![\\\w.:$%&-])(?<d>[A-Z][A-Z0-9-]{1,14})\\(?<u>[A-Za-z0-9][\w.-]{0,19})(?![\\\w-])/dg,
     spans: (m) => {
       const domain = m.groups!.d!;
@@ -162,6 +169,7 @@ const DETECTORS: readonly Detector[] = [
     },
   },
   {
+    hint: /name/i,
     pattern: /\b(?:computer|machine|host)[ _]?name\b\s*(?:=|:|\bis\b|\[)\s*["'[]?\s*(?<v>[A-Za-z0-9][A-Za-z0-9-]{0,62})(?![\w-])/dgi,
     spans: (m) => {
       const value = m.groups!.v!;
@@ -171,6 +179,7 @@ const DETECTORS: readonly Detector[] = [
     },
   },
   {
+    hint: /name/i,
     pattern: /\b(?:user|account)[ _]?name\b\s*(?:=|:|\[)\s*["'[]?(?<v>[A-Za-z0-9][\w.-]{0,19})(?![\\\w-])/dgi,
     spans: (m) => {
       const value = m.groups!.v!.replace(/\.+$/, '');
@@ -184,10 +193,12 @@ const DETECTORS: readonly Detector[] = [
   },
   {
     // `\\server\share`
+    hint: /\\\\/,
     pattern: /(?<=(?:^|[^\\])\\\\)(?<v>[A-Za-z0-9][A-Za-z0-9-]{0,14})(?=\\)/dg,
     spans: (m) => (NOT_NAMES.has(m.groups!.v!.toLowerCase()) ? [] : only(group(m, 'v', 'COMPUTER'))),
   },
   {
+    hint: new RegExp(`\\.(?:${[...TLDS].join('|')})(?![\\w-])`, 'i'),
     pattern: /(?<![\w.@-])(?<v>(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})(?![\w-]|\.\w)/dg,
     spans: (m) => {
       const value = m.groups!.v!;
@@ -211,6 +222,7 @@ const DETECTORS: readonly Detector[] = [
 export function detectIdentifiers(text: string): Span[] {
   const spans: Span[] = [];
   for (const detector of DETECTORS) {
+    if (detector.hint && !detector.hint.test(text)) continue;
     for (const m of text.matchAll(detector.pattern)) spans.push(...detector.spans(m as RegExpExecArray, text));
   }
   return spans;

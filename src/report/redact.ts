@@ -66,16 +66,17 @@ function escapeRegExp(s: string): string {
 export function createRedactor(): Redactor {
   const table = new Placeholders();
 
-  const learn = (s: string): string => {
-    for (const span of resolveOverlaps(detectIdentifiers(s))) table.placeholder(span.kind, span.value);
-    return s;
+  /** Registers the identifiers found in `s` and returns them, left to right. */
+  const learn = (s: string): Span[] => {
+    const found = resolveOverlaps(detectIdentifiers(s));
+    for (const span of found) table.placeholder(span.kind, span.value);
+    return found;
   };
 
-  const apply = (s: string): string => {
-    const spans = resolveOverlaps([...detectIdentifiers(s), ...table.literalSpans(s)]);
+  const apply = (s: string, found: readonly Span[]): string => {
     let out = '';
     let at = 0;
-    for (const span of spans) {
+    for (const span of resolveOverlaps([...found, ...table.literalSpans(s)])) {
       out += s.slice(at, span.start) + table.placeholder(span.kind, span.value);
       at = span.end;
     }
@@ -83,10 +84,15 @@ export function createRedactor(): Redactor {
   };
 
   return {
-    redactText: (s) => apply(learn(s)),
+    redactText: (s) => apply(s, learn(s)),
     redactReport: (report) => {
-      mapLogStrings(report, learn);
-      return { ...mapLogStrings(report, apply), redacted: true };
+      // Learn from the whole report first, so a name is replaced even before the line that revealed it.
+      const found = new Map<string, Span[]>();
+      mapLogStrings(report, (s) => {
+        if (!found.has(s)) found.set(s, learn(s));
+        return s;
+      });
+      return { ...mapLogStrings(report, (s) => apply(s, found.get(s) ?? learn(s))), redacted: true };
     },
   };
 }

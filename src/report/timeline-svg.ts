@@ -184,6 +184,7 @@ function lineAxis(rows: readonly Row[]): Axis {
 
 /** The smallest 1, 2 or 5 × 10ⁿ that divides `span` into at most MAX_TICKS - 1 steps. */
 function niceStep(span: number): number {
+  if (!Number.isFinite(span) || span <= 0) return 1;
   for (let scale = 1; ; scale *= 10) {
     for (const factor of [1, 2, 5]) if (span / (factor * scale) <= MAX_TICKS - 1) return factor * scale;
   }

@@ -1,6 +1,7 @@
 // The framework lines of sysprep and Windows Setup: run and session boundaries, stages, providers,
 // success markers, and the chain lines of a failure cascade (signatures.md §2.2, panther-format.md §5–§8).
 import { parseLogCode } from '../codes/normalize.js';
+import { requiredLiterals } from '../engine/match.js';
 
 /** A line of a sysprep failure cascade. Never a root cause on its own. */
 export type ChainKind =
@@ -148,6 +149,14 @@ const MARKERS: readonly [RegExp, MarkerReader][] = [
 ];
 const MARKER_PREFILTER =
   /^====|sysprep run|ParseCommands|Sysprep mode|Displaying dialog|Pre-validing|external provider request|Beginning action execution|Running DLLs|RunRegistryDlls|LaunchModule|LaunchDll|FCreateTagFile|ProcessShutdown|Callback_Specialize|Setup has|SetupHost Logging|rollback|WinDeploy\.exe|IMAGE_STATE_COMPLETE|First boot phase| pass/i;
+
+/**
+ * Literals of which every message `readMarker` recognizes contains one (ASCII-case-insensitive), so a
+ * message without any of them has no marker; null if they cannot be read from the prefilter.
+ */
+export function markerLiterals(): readonly string[] | null {
+  return requiredLiterals(MARKER_PREFILTER);
+}
 
 export function readMarker(message: string): Marker | undefined {
   if (!MARKER_PREFILTER.test(message)) return undefined;

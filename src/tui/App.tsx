@@ -1,5 +1,5 @@
 // The container: owns the UI state, reads the keys, lays out the screen and picks the view.
-import { Box, useApp, useInput, type Key } from 'ink';
+import { Box, useApp, useInput, useStdin, type Key } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import EventBrowser from './EventBrowser.js';
 import FindingsPane from './FindingsPane.js';
@@ -30,6 +30,8 @@ function isPlainText(input: string, key: Key): boolean {
 
 export default function App({ model, size, noColor = noColorFromEnv() }: Props) {
   const { exit } = useApp();
+  // Without raw mode (stdin is a pipe) keys cannot be read: the screen is drawn, not driven.
+  const { isRawModeSupported } = useStdin();
   const terminal = useTerminalSize(size);
   const [state, setState] = useState<UiState>(INITIAL_STATE);
   const theme = useMemo(() => createTheme(noColor), [noColor]);
@@ -66,7 +68,7 @@ export default function App({ model, size, noColor = noColorFromEnv() }: Props) 
       latest.current = { ...now, state: s, visible: visibleFor(s) };
       setState(s);
     }
-  });
+  }, { isActive: isRawModeSupported });
 
   const finding = model.report.findings[d.findingIndex];
   const evidence = useMemo(() => {

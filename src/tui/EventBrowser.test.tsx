@@ -51,6 +51,16 @@ describe('EventBrowser', () => {
     expect(browser({ cursor: -1, filter: { ...NO_FILTER, component: 'NOPE' } })).toContain('no event matches these filters');
   });
 
+  it('says when no event has arrived yet', () => {
+    const layout = computeLayout({ columns: 80, rows: 24 }, model.report);
+    const out =
+      render(
+        <EventBrowser report={model.report} events={[]} visible={[]} cursor={-1} top={0} filter={NO_FILTER} query="" evidence={new Set()} layout={layout} />,
+      ).lastFrame() ?? '';
+    expect(out).toContain('no event yet');
+    expect(out).toContain('0/0 events');
+  });
+
   it('marks search matches and shows the query', () => {
     const out = browser({ top: 24, cursor: 24, query: 'dwRet' });
     expect(out).toContain('/dwRet');

@@ -113,7 +113,10 @@ export default function EventBrowser(props: Props) {
     ];
     return { segments, selected: pos === cursor };
   });
-  while (rows.length < eventRows) rows.push({ segments: [seg(rows.length === 0 && visible.length === 0 ? '  no event matches these filters (x clears them)' : '', theme.dim)], selected: false });
+  const empty = events.length === 0 ? '  no event yet' : '  no event matches these filters (x clears them)';
+  while (rows.length < eventRows) {
+    rows.push({ segments: [seg(rows.length === 0 && visible.length === 0 ? empty : '', theme.dim)], selected: false });
+  }
 
   const detail: Segment[][] = [];
   const current = cursor < 0 ? undefined : events[visible[cursor]!];

@@ -17,7 +17,9 @@ class FakeStdout extends EventEmitter {
 
 /** A keyboard stand-in that supports raw mode, as ink requires. */
 class FakeStdin extends EventEmitter {
-  readonly isTTY = true;
+  constructor(readonly isTTY = true) {
+    super();
+  }
   raw = false;
   private pending: string[] = [];
   setRawMode(on: boolean): this {
@@ -93,6 +95,20 @@ describe('startTui', () => {
     await tui.done;
     expect(stdout.output).not.toContain('\u001b[?1049');
     expect(stdout.output).toContain('appx-installed-not-provisioned');
+  });
+
+  it('draws the first screen once and ends when no keyboard can be read', async () => {
+    const stdout = new FakeStdout();
+    const stdin = new FakeStdin(false);
+    const tui = startTui(fixtureModel(), {
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      stdin: stdin as unknown as NodeJS.ReadStream,
+      patchConsole: false,
+    });
+    await tui.done;
+    expect(stdout.output).toContain('appx-installed-not-provisioned');
+    expect(stdout.output).not.toContain('\u001b[?1049');
+    expect(stdin.raw).toBe(false);
   });
 
   it('ends on Ctrl-C', async () => {
