@@ -112,10 +112,11 @@ describe('generatePantherLog', () => {
     expect(out.length).toBe(4096);
   });
 
-  it('rejects bad options', () => {
-    expect(() => collect({ bytes: -1 })).toThrow(RangeError);
-    expect(() => collect({ bytes: 1.5 })).toThrow(RangeError);
-    expect(() => collect({ bytes: 10, seed: Number.NaN })).toThrow(RangeError);
+  it('rejects bad options at once', () => {
+    expect(() => generatePantherLog({ bytes: -1 })).toThrow(RangeError);
+    expect(() => generatePantherLog({ bytes: 1.5 })).toThrow(RangeError);
+    expect(() => generatePantherLog({ bytes: 10, seed: Number.NaN })).toThrow(RangeError);
+    expect(() => generatePantherLog({ bytes: 1001, encoding: 'utf-16le' })).toThrow(/even/);
   });
 
   describe('content of 8 MiB', () => {

@@ -10,7 +10,7 @@
 // (2-4 KB); ~0.3 % continuation lines (35-space indent); ~0.2 % lines carrying a non-ASCII user name.
 //
 // Same SIZE + seed + encoding => byte-identical output; a larger SIZE with the same seed starts with
-// the same bytes (only the last ~256 KiB differ). The total size is exact: the last line is padded
+// the same bytes (only about the last 0.5 MiB differ). The total size is exact: the last line is padded
 // or cut. Memory stays constant: the output is produced as ~1 MiB Buffers.
 
 import { createWriteStream } from 'node:fs';
@@ -431,6 +431,10 @@ class Writer {
     this.clock += seconds;
   }
 
+  setClock(seconds: number): void {
+    this.clock = seconds;
+  }
+
   /** The usual pace of a log: many records per second, now and then a pause. */
   private tick(): void {
     const r = this.rng.u32();
@@ -543,6 +547,8 @@ class Writer {
 // ------------------------------------------------------------------------------------ content
 
 const POOL = 1024;
+const FIRST_SECOND = Date.UTC(2025, 0, 1) / 1000;
+const LAST_SECOND = Date.UTC(2026, 11, 1) / 1000;
 
 class Content {
   private readonly pools: (readonly [Hdr, string])[][] = [];
@@ -982,7 +988,12 @@ class Content {
     else if (x < 50) this.downlevel();
     else if (x < 62) this.unattendGC();
     else this.sysprepRun();
-    this.w.advance(r.chance(0.7) ? r.range(60, 3600) : r.range(3600, 5 * 86400));
+    const w = this.w;
+    const y = r.float();
+    w.advance(y < 0.7 ? r.range(60, 3600) : y < 0.95 ? r.range(3600, 12 * 3600) : r.range(86400, 3 * 86400));
+    // Keep the dates plausible (2025-2026): past the end, continue with "another machine's" log
+    // that starts earlier again - a backward jump, which real concatenated logs have too.
+    if (w.seconds > LAST_SECOND) w.setClock(FIRST_SECOND + r.int(200) * 86400 + r.int(86400));
   }
 }
 
@@ -991,8 +1002,9 @@ class Content {
 /**
  * Streams a synthetic Panther log of exactly `opts.bytes` bytes as ~1 MiB Buffers.
  * Deterministic for a given seed, encoding and BOM choice. Each yielded Buffer is freshly allocated.
+ * Options are checked at once (a RangeError is thrown before anything is generated).
  */
-export function* generatePantherLog(opts: GenerateOptions): Iterable<Buffer> {
+export function generatePantherLog(opts: GenerateOptions): Iterable<Buffer> {
   const total = opts.bytes;
   if (!Number.isSafeInteger(total) || total < 0) throw new RangeError(`bytes must be a non-negative integer, got ${String(total)}`);
   const encoding = opts.encoding ?? 'utf-8';
@@ -1002,11 +1014,13 @@ export function* generatePantherLog(opts: GenerateOptions): Iterable<Buffer> {
   const seed = opts.seed ?? 1;
   if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${String(seed)}`);
   const bom = opts.bom === false ? Buffer.alloc(0) : enc === 'utf16le' ? Buffer.from([0xff, 0xfe]) : Buffer.from([0xef, 0xbb, 0xbf]);
-  const stats = opts.stats ?? newStats();
+  return generate(total, Math.trunc(seed), enc, bom, opts.stats ?? newStats());
+}
 
-  const rng = new Rng(Math.trunc(seed));
+function* generate(total: number, seed: number, enc: 'utf8' | 'utf16le', bom: Buffer, stats: GeneratorStats): Generator<Buffer, void, undefined> {
+  const rng = new Rng(seed);
   // Start somewhere in 2025 (UTC wall clock, as the logs have no time zone).
-  const start = Date.UTC(2025, 0, 1) / 1000 + rng.int(300) * 86400 + rng.int(86400);
+  const start = FIRST_SECOND + rng.int(300) * 86400 + rng.int(86400);
   const w = new Writer({ rng, enc, total, bom, stats, start });
   const content = new Content(rng, w);
   while (!w.done) {

@@ -362,7 +362,8 @@ describe('fleet aggregation rules', () => {
     expect(html).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toMatch(/(src|href)=["']?https?:/i);
     expect(html.match(/class="bar[^"]*"/g)?.length).toBe(hostile.causes.length);
-    expect(html).toContain('style="width: 33.3%"'); // rule-a and rule-b: 2 of 6 machines
+    expect(html).toContain('title="33.3% of the machines"><span style="width: 100.0%"></span>'); // rule-a: 2 of 6 machines, the top cause
+    expect(html).toContain('title="16.7% of the machines"><span style="width: 50.0%"></span>'); // rule-c: 1 of 6
   });
 
   it('text: control characters in names and culprits cannot reach the terminal', () => {

@@ -69,7 +69,8 @@ function textTable(header: readonly string[], rows: readonly (readonly string[])
         if (right.has(i)) return pad + c;
         return i === cells.length - 1 ? c : c + pad;
       })
-      .join('  ');
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)];
 }
 
@@ -189,13 +190,15 @@ footer { margin-top: 40px; color: var(--muted); font-size: 13px; }
 function htmlCauses(report: FleetReport): string {
   if (report.causes.length === 0) return '<p>No machine failed.</p>';
   const total = Math.max(1, report.totals.machines);
+  const top = Math.max(1, ...report.causes.map((c) => c.count));
   const rows = report.causes.map((c) => {
     const percent = ((100 * c.count) / total).toFixed(1);
+    const width = ((100 * c.count) / top).toFixed(1); // the most frequent cause fills the bar
     const { shown, more } = listed(c.machines, MAX_LISTED);
     const names = shown.map(esc).join(', ') + (more ? `, <span class="muted">+${more} more</span>` : '');
     return [
       '<tr>',
-      `<td class="num">${c.count}<div class="bar${c.ruleId === UNEXPLAINED ? ' unexplained' : ''}" title="${percent}% of machines"><span style="width: ${percent}%"></span></div></td>`,
+      `<td class="num">${c.count}<div class="bar${c.ruleId === UNEXPLAINED ? ' unexplained' : ''}" title="${percent}% of the machines"><span style="width: ${width}%"></span></div></td>`,
       `<td><code>${esc(c.ruleId)}</code></td>`,
       `<td>${esc(c.title)}</td>`,
       `<td class="names">${names}</td>`,

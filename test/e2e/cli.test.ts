@@ -188,7 +188,7 @@ describe.skipIf(!existsSync(CLI))('explain and rules', () => {
 
 describe.skipIf(!existsSync(CLI))('custom rules (--rules DIR)', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const example = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+  const example = /A complete example[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
 
   it('the README example loads, and fires on a log with its sample lines', () => {
     const dir = join(scratch, 'rules-ok');
