@@ -31,7 +31,8 @@ const FOREIGN = /^\[\d+\] \[/;
 const EMBEDDED_TIMESTAMP = /\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},[ \t]/;
 /** Record starts inside one physical line, as when a web page joins a whole log into one line. */
 const JOINED_RECORD_START = new RegExp(
-  String.raw`(?<=\S[ \t]+)(?=\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},[ \t]|\d{2}-\d{2}-\d{4} \d{2}:\d{2}:\d{2}\.\d{3} |(?:${LEVELS})[ \t]+(?:\[0x[0-9A-Fa-f]{6}\][ \t]+)?(?:(?:${COMPONENTS})[ \t]|\[[A-Za-z][^\]\[]{1,39}\][ \t]))`,
+  // the lookahead comes first only because it fails faster: both assertions hold at the same position
+  String.raw`(?=\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},[ \t]|\d{2}-\d{2}-\d{4} \d{2}:\d{2}:\d{2}\.\d{3} |(?:${LEVELS})[ \t]+(?:\[0x[0-9A-Fa-f]{6}\][ \t]+)?(?:(?:${COMPONENTS})[ \t]|\[[A-Za-z][^\]\[]{1,39}\][ \t]))(?<=\S[ \t]+)`,
   'g',
 );
 const JOINED_MIN_LENGTH = 300;
@@ -50,6 +51,38 @@ function levelOf(word: string | undefined): Level | undefined {
   return KNOWN_LEVELS.has(word) ? (word as Level) : 'Unknown';
 }
 
+/** The level column (21-31) of a fixed-column line; undefined unless it is a known level. */
+function fixedLevel(text: string): Level | undefined {
+  switch (text.charCodeAt(21)) {
+    case 73 /* I */:
+      if (text.startsWith('Info       ', 21)) return 'Info';
+      break;
+    case 87 /* W */:
+      if (text.startsWith('Warning    ', 21)) return 'Warning';
+      break;
+    case 69 /* E */:
+      if (text.startsWith('Error      ', 21)) return 'Error';
+      break;
+    case 70 /* F */:
+      if (text.startsWith('Fatal Error', 21)) return 'Fatal Error';
+      break;
+  }
+  const level = levelOf(text.slice(21, 32).trimEnd()); // other padding (tabs, ...)
+  return level === 'Unknown' ? undefined : level;
+}
+
+/**
+ * The 19-character timestamp that starts `text`. Consecutive records mostly share it: the previous
+ * one is reused. A new one is built from two short copies, so that the string kept by runs and
+ * phases (`startedAt`, `endedAt`) is never a view that pins a whole decoded chunk (perf-baseline §5).
+ */
+let lastTimestamp = '';
+function leadingTimestamp(text: string): string {
+  if (lastTimestamp.length === 19 && text.startsWith(lastTimestamp)) return lastTimestamp;
+  lastTimestamp = text.slice(0, 10) + text.slice(10, 19);
+  return lastTimestamp;
+}
+
 /** The fixed-column fast path: offsets 19/21/32/42/43/49/50 of §3.1, checked character by character. */
 function parseFixedColumns(text: string): Header | undefined {
   if (text.length < 50) return undefined;
@@ -57,20 +90,19 @@ function parseFixedColumns(text: string): Header | undefined {
   if (text.charCodeAt(10) !== 32 || text.charCodeAt(13) !== 58 /* : */ || text.charCodeAt(42) !== 32 || text.charCodeAt(49) !== 32) {
     return undefined;
   }
-  const levelText = text.slice(21, 32).trimEnd();
-  const level = levelOf(levelText);
-  if (level === undefined || level === 'Unknown') return undefined;
+  const level = fixedLevel(text);
+  if (level === undefined) return undefined;
   let messageId: string | undefined;
   if (text.charCodeAt(32) === 91 /* [ */) {
     if (text.charCodeAt(41) !== 93) return undefined;
     messageId = text.slice(33, 41).toLowerCase();
-  } else if (text.slice(32, 42) !== '          ') {
+  } else if (!text.startsWith('          ', 32)) {
     return undefined;
   }
   const component = text.slice(43, 49).trimEnd();
   // a blank component column with message text starting at 43 would read as a component: reject, use the tolerant parse
   if (component.includes(' ')) return undefined;
-  const header: Header = { timestamp: text.slice(0, 19), level, message: text.slice(50) };
+  const header: Header = { timestamp: leadingTimestamp(text), level, message: text.slice(50) };
   if (messageId !== undefined) header.messageId = messageId;
   if (component !== '') header.component = component;
   return header;
@@ -122,6 +154,7 @@ function parseTolerant(text: string): Header | undefined {
 }
 
 function withProcessTag(header: Header): Header {
+  if (header.message.charCodeAt(0) !== 91 /* [ */) return header; // PROCESS_TAG is anchored on '['
   const p = PROCESS_TAG.exec(header.message);
   if (p) header.process = p[1]!;
   return header;
@@ -155,6 +188,18 @@ function eventFrom(header: Header, source: number, line: number, text: string, t
   return event;
 }
 
+/** `eventFrom` for a fixed-column header, without the spread: the same properties in the same order. */
+function fixedEvent(header: Header, source: number, line: number, text: string, truncated: boolean): LogEvent {
+  const event: { -readonly [K in keyof LogEvent]: LogEvent[K] } = {
+    source, line, kind: 'record', text, timestamp: header.timestamp!, level: header.level!, message: header.message,
+  };
+  if (header.messageId !== undefined) event.messageId = header.messageId;
+  if (header.component !== undefined) event.component = header.component;
+  if (header.process !== undefined) event.process = header.process;
+  if (truncated) event.truncated = true;
+  return event;
+}
+
 /**
  * Turns one physical line into its event(s). Almost always one; a physical line that holds several
  * joined records (a log pasted through a web page) yields one record event per embedded header,
@@ -170,6 +215,8 @@ export function parseLine(text: string, source: number, line: number, truncated 
       });
     }
   }
+  const fixed = parseFixedColumns(text);
+  if (fixed) return [fixedEvent(withProcessTag(fixed), source, line, text, truncated)];
   const header = headerOf(text);
   if (header) return [eventFrom(header, source, line, text, truncated)];
   if (isBlank(text)) return [{ source, line, kind: 'blank', message: '', text }];

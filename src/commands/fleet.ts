@@ -57,9 +57,14 @@ export function fleetCommand(ctx: CliContext): Command {
 Exit codes:
   0   no machine failed
   1   at least one machine failed, and a rule names every failure's root cause
+  2   usage error
   3   <dir> holds no bundle or cannot be read; or nothing failed but a bundle could not be read
   4   at least one machine failed and no rule explains it
-  2   usage error`,
+
+Examples:
+  sysprep-doctor fleet ./collected --format html -o fleet.html
+  sysprep-doctor fleet ./collected --format csv -o fleet.csv --workers 4
+`,
     )
     .action(async (dir: string, options: FleetOptions) => {
       const workers = options.workers === undefined ? defaultPoolSize() : parseWorkers(options.workers);

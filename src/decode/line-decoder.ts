@@ -1,6 +1,6 @@
 // Bytes in, lines out: encoding sniffing, chunk-boundary-safe decoding, CR / LF / CRLF, a line cap.
 // Push-based (no stream objects per line) so the same code serves files, zips, stdin and `watch`.
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import type { Encoding } from '../types.js';
 
 /**
@@ -112,6 +112,15 @@ export class LineDecoder {
   }
 
   private consume(chunk: Buffer, final: boolean): void {
+    if (this.pending.length > 0 && !final && !isUtf16(this.stats.encoding)) {
+      // Complete the pending partial line with the head of the chunk, up to its first line break,
+      // rather than copying the whole chunk behind it: the same as if the chunk had come in two pushes.
+      const head = firstByteBreakEnd(chunk);
+      if (head > 0 && head < chunk.length) {
+        this.consume(chunk.subarray(0, head), false);
+        chunk = chunk.subarray(head);
+      }
+    }
     const data = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
     const utf16 = isUtf16(this.stats.encoding);
     const lastBreak = utf16 ? lastUtf16Break(data, this.stats.encoding) : lastByteBreak(data);
@@ -171,12 +180,16 @@ export class LineDecoder {
   }
 
   private splitLines(bytes: Buffer, final: boolean): void {
-    const text = this.decodeSlice(bytes);
-    if (!isUtf16(this.stats.encoding) && text.includes('\uFFFD')) {
-      this.splitLinesWithLegacyFallback(bytes, final);
+    if (isUtf16(this.stats.encoding)) {
+      this.splitText(this.decodeSlice(bytes), final);
       return;
     }
-    this.splitText(text, final);
+    // Pure ASCII decodes the same as Latin-1, which is cheaper. Valid UTF-8 decodes without a
+    // replacement character except where the input has one itself, and then each line decoded
+    // alone (the fallback) reads the same: so only invalid UTF-8 needs the per-line fallback.
+    if (isAscii(bytes)) this.splitText(bytes.toString('latin1'), final);
+    else if (isUtf8(bytes)) this.splitText(bytes.toString('utf8'), final);
+    else this.splitLinesWithLegacyFallback(bytes, final);
   }
 
   private splitText(text: string, final: boolean): void {
@@ -185,9 +198,12 @@ export class LineDecoder {
     if (this.endedWithCr && text.charCodeAt(0) === 10) i = 1;
     this.endedWithCr = false;
     const n = text.length;
+    // the next LF and CR at or after i (-1: none left); searched again only once i has passed them
+    let lf = -2;
+    let cr = -2;
     while (i < n) {
-      const lf = text.indexOf('\n', i);
-      const cr = text.indexOf('\r', i);
+      if (lf !== -1 && lf < i) lf = text.indexOf('\n', i);
+      if (cr !== -1 && cr < i) cr = text.indexOf('\r', i);
       let end: number;
       let next: number;
       if (cr !== -1 && (lf === -1 || cr < lf)) {
@@ -250,6 +266,14 @@ export class LineDecoder {
 
 function isCr(data: Buffer, at: number, encoding: Encoding): boolean {
   return encoding === 'utf-16be-bom' ? data[at + 1] === 13 : data[at] === 13;
+}
+
+/** The offset just past the first line break of `data` (past CRLF as a whole), or 0 when it has none. */
+function firstByteBreakEnd(data: Buffer): number {
+  const lf = data.indexOf(10);
+  const cr = lf === -1 ? data.indexOf(13) : data.subarray(0, lf).indexOf(13);
+  if (cr !== -1) return data[cr + 1] === 10 ? cr + 2 : cr + 1;
+  return lf + 1;
 }
 
 function lastByteBreak(data: Buffer): number {

@@ -163,7 +163,7 @@ const STYLE = `
   --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 * { box-sizing: border-box; }
 body { margin: 0; color: var(--fg); background: #fff; font: 15px/1.5 var(--sans); }
-main { max-width: 1200px; margin: 0 auto; padding: 28px 24px 48px; }
+main { max-width: 1440px; margin: 0 auto; padding: 28px 24px 48px; }
 h1 { font-size: 24px; margin: 0 0 6px; }
 h2 { font-size: 18px; margin: 34px 0 12px; padding-bottom: 6px; border-bottom: 1px solid var(--border); }
 .totals { color: var(--muted); margin: 0; }
@@ -176,7 +176,11 @@ code { font-family: var(--mono); font-size: 13px; background: var(--soft); borde
 .bar { width: 160px; height: 12px; background: var(--soft); border: 1px solid var(--line); border-radius: 3px; margin-top: 4px; }
 .bar > span { display: block; height: 100%; background: var(--bar); border-radius: 2px; }
 .bar.unexplained > span { background: var(--amber); }
-.names { overflow-wrap: anywhere; }
+.names { overflow-wrap: anywhere; min-width: 14em; }
+.scroll { overflow-x: auto; }
+code.rule, td.machine { white-space: nowrap; }
+td.culprit { min-width: 12em; max-width: 26em; }
+td.summary { min-width: 16em; overflow-wrap: anywhere; }
 .verdict { font-weight: 600; white-space: nowrap; }
 .verdict-failed { color: var(--red); }
 .verdict-succeeded { color: var(--green); }
@@ -199,30 +203,30 @@ function htmlCauses(report: FleetReport): string {
     return [
       '<tr>',
       `<td class="num">${c.count}<div class="bar${c.ruleId === UNEXPLAINED ? ' unexplained' : ''}" title="${percent}% of the machines"><span style="width: ${width}%"></span></div></td>`,
-      `<td><code>${esc(c.ruleId)}</code></td>`,
+      `<td><code class="rule">${esc(c.ruleId)}</code></td>`,
       `<td>${esc(c.title)}</td>`,
       `<td class="names">${names}</td>`,
       '</tr>',
     ].join('');
   });
-  return ['<table>', '<thead><tr><th>Machines hit</th><th>Rule</th><th>Title</th><th>Which</th></tr></thead>', '<tbody>', ...rows, '</tbody>', '</table>'].join('\n');
+  return ['<div class="scroll">', '<table>', '<thead><tr><th>Machines hit</th><th>Rule</th><th>Title</th><th>Which</th></tr></thead>', '<tbody>', ...rows, '</tbody>', '</table>', '</div>'].join('\n');
 }
 
 function htmlMachines(report: FleetReport): string {
   const rows = report.machines.map((m) => {
-    const root = m.rootCause ? `<code>${esc(m.rootCause.ruleId)}</code>` : m.verdict === 'failed' ? `<em>${UNEXPLAINED}</em>` : '<span class="muted">—</span>';
+    const root = m.rootCause ? `<code class="rule">${esc(m.rootCause.ruleId)}</code>` : m.verdict === 'failed' ? `<em>${UNEXPLAINED}</em>` : '<span class="muted">—</span>';
     const culprit = m.rootCause?.culprit ? `<code>${esc(clip(m.rootCause.culprit, MAX_INLINE))}</code>` : '<span class="muted">—</span>';
     return [
       '<tr>',
-      `<td>${esc(m.name)}</td>`,
+      `<td class="machine">${esc(m.name)}</td>`,
       `<td class="verdict verdict-${m.verdict}">${m.verdict}</td>`,
       `<td>${root}</td>`,
-      `<td>${culprit}</td>`,
-      `<td>${esc(clip(m.summary, MAX_INLINE))}</td>`,
+      `<td class="culprit">${culprit}</td>`,
+      `<td class="summary">${esc(clip(m.summary, MAX_INLINE))}</td>`,
       '</tr>',
     ].join('');
   });
-  return ['<table>', '<thead><tr><th>Machine</th><th>Verdict</th><th>Root cause</th><th>Culprit</th><th>Summary</th></tr></thead>', '<tbody>', ...rows, '</tbody>', '</table>'].join('\n');
+  return ['<div class="scroll">', '<table>', '<thead><tr><th>Machine</th><th>Verdict</th><th>Root cause</th><th>Culprit</th><th>Summary</th></tr></thead>', '<tbody>', ...rows, '</tbody>', '</table>', '</div>'].join('\n');
 }
 
 export function renderFleetHtml(report: FleetReport): string {

@@ -42,9 +42,14 @@ export interface FindingGroup {
   readonly findings: readonly Finding[];
 }
 
-/** Every finding but the root cause, grouped by run: the latest run first, then older runs. */
+/**
+ * Every finding but the root cause, grouped by run: the latest run first, then older runs. "Older"
+ * follows the order of `report.runs`, not the index numbers (a setuperr.log session may be numbered
+ * after the setupact.log runs it precedes).
+ */
 export function otherFindingGroups(report: Report): FindingGroup[] {
   const latest = latestRun(report)?.index;
+  const position = new Map(report.runs.map((run, i) => [run.index, i]));
   const byRun = new Map<number, Finding[]>();
   for (const f of report.findings) {
     if (f.rootCause) continue;
@@ -53,7 +58,7 @@ export function otherFindingGroups(report: Report): FindingGroup[] {
     byRun.set(f.run, list);
   }
   return [...byRun.entries()]
-    .sort(([a], [b]) => b - a)
+    .sort(([a], [b]) => (position.get(b) ?? -1) - (position.get(a) ?? -1) || b - a)
     .map(([run, findings]) => ({ run, latest: run === latest, findings }));
 }
 

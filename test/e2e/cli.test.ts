@@ -209,7 +209,7 @@ describe.skipIf(!existsSync(CLI))('custom rules (--rules DIR)', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'broken.yaml'), example.replace('shell: powershell', 'shell: bash'));
     const r = run(['--rules', dir, SAMPLE]);
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr + r.stdout.slice(0, 200)).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('broken.yaml');
