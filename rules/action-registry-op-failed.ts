@@ -25,13 +25,13 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Show the value (read-only).',
+      description: 'Show the value.',
       command: 'reg query "{{key}}" /v "{{value}}"',
       shell: 'cmd',
       destructive: false,
     },
     {
-      description: 'Show who owns the key and who may change it (read-only).',
+      description: 'Show who owns the key and who may change it.',
       command: 'Get-Acl -Path "Registry::{{key}}" | Format-List Owner,AccessToString',
       shell: 'powershell',
       destructive: false,

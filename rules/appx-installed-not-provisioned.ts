@@ -23,7 +23,7 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'List the package and the users that have it installed (read-only).',
+      description: 'List the package and the users that have it installed.',
       command: 'Get-AppxPackage -AllUsers | Where-Object PackageFullName -eq "{{culprit}}" | Format-List PackageFullName,PackageUserInformation',
       shell: 'powershell',
       destructive: false,

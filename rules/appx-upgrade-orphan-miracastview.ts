@@ -24,13 +24,13 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Show the package and the users that have it (read-only).',
+      description: 'Show the package and the users that have it.',
       command: 'Get-AppxPackage -AllUsers -Name Windows.MiracastView | Format-List PackageFullName,PackageUserInformation',
       shell: 'powershell',
       destructive: false,
     },
     {
-      description: 'Check that the upgrade left the package record in Windows.old (read-only).',
+      description: 'Check that the upgrade left the package record in Windows.old.',
       command: 'Test-Path "C:\\Windows.old\\ProgramData\\Microsoft\\Windows\\AppRepository\\{{culprit}}.xml"',
       shell: 'powershell',
       destructive: false,

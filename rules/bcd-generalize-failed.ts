@@ -25,13 +25,13 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Check that the system BCD store is readable (read-only).',
+      description: 'Check that the system BCD store is readable.',
       command: 'bcdedit /enum all',
       shell: 'cmd',
       destructive: false,
     },
     {
-      description: 'Check that the system partition (EFI system partition or the active partition) is present and online (read-only).',
+      description: 'Check that the system partition (EFI system partition or the active partition) is present and online.',
       command:
         "Get-Partition | Where-Object { $_.GptType -eq '{c12a7328-f81f-11d2-ba4b-00a0c93ec93b}' -or $_.IsActive } | Format-Table DiskNumber,PartitionNumber,Size,IsActive,GptType",
       shell: 'powershell',

@@ -26,13 +26,13 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'From WinPE or the recovery console, list the partitions of the target disk (read-only).',
+      description: 'From WinPE or the recovery console, list the partitions of the target disk.',
       command: 'Get-Partition | Format-Table DiskNumber,PartitionNumber,DriveLetter,Size,Type,GptType',
       shell: 'powershell',
       destructive: false,
     },
     {
-      description: 'Check the store on the system partition (assign it a letter first, e.g. S:) (read-only).',
+      description: 'Check the store on the system partition (assign it a letter first, e.g. S:).',
       command: 'bcdedit /store S:\\EFI\\Microsoft\\Boot\\BCD /enum all',
       shell: 'cmd',
       destructive: false,

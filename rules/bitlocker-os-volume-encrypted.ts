@@ -23,7 +23,7 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Show the encryption state of the OS volume (read-only).',
+      description: 'Show the encryption state of the OS volume.',
       command: 'manage-bde -status %SystemDrive%',
       shell: 'cmd',
       destructive: false,

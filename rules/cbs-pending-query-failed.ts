@@ -22,13 +22,13 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Check the TrustedInstaller service configuration and state (read-only).',
+      description: 'Check the TrustedInstaller service configuration and state.',
       command: 'sc.exe qc TrustedInstaller && sc.exe query TrustedInstaller',
       shell: 'cmd',
       destructive: false,
     },
     {
-      description: 'Look for servicing packages still pending (read-only).',
+      description: 'Look for servicing packages still pending.',
       command: 'dism /online /get-packages /format:table | findstr /i "Pending"',
       shell: 'cmd',
       destructive: false,

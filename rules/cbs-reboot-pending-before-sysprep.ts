@@ -18,7 +18,7 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Show the pending rename operations and the servicing reboot flag (read-only).',
+      description: 'Show the pending rename operations and the servicing reboot flag.',
       command:
         "Get-ItemProperty 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\Session Manager' -Name PendingFileRenameOperations -ErrorAction SilentlyContinue; Test-Path 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\RebootPending'",
       shell: 'powershell',

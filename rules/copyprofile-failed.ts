@@ -23,7 +23,7 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'List ProfileList entries and whether their profile folder exists (read-only).',
+      description: 'List ProfileList entries and whether their profile folder exists.',
       command:
         "Get-ChildItem 'HKLM:\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList' | ForEach-Object { $p = [Environment]::ExpandEnvironmentVariables((Get-ItemProperty $_.PSPath).ProfileImagePath); [pscustomobject]@{ Sid = $_.PSChildName; Path = $p; Exists = Test-Path $p } } | Format-Table -AutoSize",
       shell: 'powershell',

@@ -17,7 +17,7 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Run SetupDiag to confirm (rule DISMImageSessionFailure) (read-only).',
+      description: 'Run SetupDiag to confirm (rule DISMImageSessionFailure).',
       command: 'SetupDiag.exe /Output:C:\\SetupDiag\\SetupDiagResults.log',
       shell: 'cmd',
       destructive: false,

@@ -19,7 +19,7 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Read the join log of the same attempt (read-only).',
+      description: 'Read the join log of the same attempt.',
       command: 'Get-Content "$env:WINDIR\\debug\\NetSetup.LOG" -Tail 80',
       shell: 'powershell',
       destructive: false,
@@ -32,7 +32,7 @@ export default defineRule({
       destructive: false,
     },
     {
-      description: 'Check DC discovery from the machine for the domain named in the answer file (read-only).',
+      description: 'Check DC discovery from the machine for the domain named in the answer file.',
       command:
         "$domain = (Select-Xml -Path C:\\Windows\\Panther\\unattend.xml -XPath \"//*[local-name()='JoinDomain']\").Node.InnerText; nltest /dsgetdc:$domain",
       shell: 'powershell',

@@ -28,13 +28,13 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Check whether the machine is domain joined (read-only).',
+      description: 'Check whether the machine is domain joined.',
       command: '(Get-CimInstance Win32_ComputerSystem) | Format-List Name,PartOfDomain,Domain',
       shell: 'powershell',
       destructive: false,
     },
     {
-      description: 'Read the join log (read-only).',
+      description: 'Read the join log.',
       command: 'Get-Content "$env:WINDIR\\debug\\NetSetup.LOG" -Tail 80',
       shell: 'powershell',
       destructive: false,

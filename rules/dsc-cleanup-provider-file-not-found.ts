@@ -25,13 +25,13 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'List the registered external cleanup providers (read-only).',
+      description: 'List the registered external cleanup providers.',
       command: 'reg query "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Setup\\SysPrepExternal\\Cleanup"',
       shell: 'cmd',
       destructive: false,
     },
     {
-      description: 'Inspect the DSC Local Configuration Manager and its configuration store (read-only).',
+      description: 'Inspect the DSC Local Configuration Manager and its configuration store.',
       command: 'Get-DscLocalConfigurationManager; Get-ChildItem -Force "$env:WINDIR\\System32\\Configuration"',
       shell: 'powershell',
       destructive: false,

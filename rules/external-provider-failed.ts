@@ -23,13 +23,13 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'List the registered external providers per pass (read-only).',
+      description: 'List the registered external providers per pass.',
       command: 'reg query "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Setup\\SysPrepExternal" /s',
       shell: 'cmd',
       destructive: false,
     },
     {
-      description: 'List the legacy registry providers too (read-only).',
+      description: 'List the legacy registry providers too.',
       command: 'reg query "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Setup\\Sysprep" /s',
       shell: 'cmd',
       destructive: false,

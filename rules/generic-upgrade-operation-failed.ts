@@ -18,14 +18,14 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Show the errors logged before the failed operation (read-only).',
+      description: 'Show the errors logged before the failed operation.',
       command:
         "Select-String -Path 'C:\\$WINDOWS.~BT\\Sources\\Panther\\setuperr.log' -Pattern 'Operation failed|while gathering/applying object|Abandoning apply' -Context 5,0 -ErrorAction SilentlyContinue",
       shell: 'powershell',
       destructive: false,
     },
     {
-      description: 'Run SetupDiag to name the failure (read-only).',
+      description: 'Run SetupDiag to name the failure.',
       command: 'SetupDiag.exe /Output:C:\\SetupDiag\\SetupDiagResults.log',
       shell: 'cmd',
       destructive: false,

@@ -27,7 +27,7 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Read the current image state and the success tag file (read-only).',
+      description: 'Read the current image state and the success tag file.',
       command:
         "Get-ItemProperty -Path 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Setup\\State' -Name ImageState; Test-Path \"$env:WINDIR\\System32\\Sysprep\\Sysprep_succeeded.tag\"",
       shell: 'powershell',

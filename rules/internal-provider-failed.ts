@@ -24,13 +24,13 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Find the action file and component that call this entry point (read-only).',
+      description: 'Find the action file and component that call this entry point.',
       command: 'Select-String -Path "$env:WINDIR\\System32\\Sysprep\\ActionFiles\\*.xml" -Pattern "{{entry}}" -SimpleMatch',
       shell: 'powershell',
       destructive: false,
     },
     {
-      description: 'Show the lines the provider logged before it failed (read-only).',
+      description: 'Show the lines the provider logged before it failed.',
       command:
         'Select-String -Path "$env:WINDIR\\System32\\Sysprep\\Panther\\setupact.log","$env:WINDIR\\Panther\\setupact.log" -Pattern "{{entry}}" -SimpleMatch -Context 8,0 -ErrorAction SilentlyContinue',
       shell: 'powershell',

@@ -24,13 +24,13 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Show what the Sense key still holds, including the onboarding state (read-only).',
+      description: 'Show what the Sense key still holds, including the onboarding state.',
       command: 'reg query "HKLM\\SOFTWARE\\Microsoft\\Windows Advanced Threat Protection" /s',
       shell: 'cmd',
       destructive: false,
     },
     {
-      description: 'Check the Sense service and the Defender platform version (read-only).',
+      description: 'Check the Sense service and the Defender platform version.',
       command: 'Get-Service Sense | Format-List Status,StartType; Get-MpComputerStatus | Format-List AMProductVersion,AMEngineVersion',
       shell: 'powershell',
       destructive: false,

@@ -23,7 +23,7 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'List every object error and abort line of the upgrade logs (read-only).',
+      description: 'List every object error and abort line of the upgrade logs.',
       command:
         "Select-String -Path 'C:\\$WINDOWS.~BT\\Sources\\Panther\\setupact.log','C:\\$WINDOWS.~BT\\Sources\\Panther\\setuperr.log' -Pattern 'while gathering/applying object|Abandoning apply|Shell application requested abort|operations queue failed' -ErrorAction SilentlyContinue",
       shell: 'powershell',

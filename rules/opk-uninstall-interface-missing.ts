@@ -23,7 +23,7 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Show whether an OS-uninstall window still exists and whether Windows.old is there (read-only).',
+      description: 'Show whether an OS-uninstall window still exists and whether Windows.old is there.',
       command: 'DISM /Online /Get-OSUninstallWindow & dir /a C:\\Windows.old',
       shell: 'cmd',
       destructive: false,

@@ -25,14 +25,14 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Show the servicing reboot flag and pending file renames (read-only).',
+      description: 'Show the servicing reboot flag and pending file renames.',
       command:
         "Test-Path 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\RebootPending'; Get-ItemProperty 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\Session Manager' -Name PendingFileRenameOperations -ErrorAction SilentlyContinue",
       shell: 'powershell',
       destructive: false,
     },
     {
-      description: 'List packages that still wait for a restart (read-only).',
+      description: 'List packages that still wait for a restart.',
       command: 'dism /online /get-packages /format:table | findstr /i "Pending"',
       shell: 'cmd',
       destructive: false,

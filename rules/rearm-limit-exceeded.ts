@@ -27,7 +27,7 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Show the remaining rearm count (read-only).',
+      description: 'Show the remaining rearm count.',
       command: 'cscript //nologo %windir%\\system32\\slmgr.vbs /dlv',
       shell: 'cmd',
       destructive: false,

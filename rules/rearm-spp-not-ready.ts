@@ -23,7 +23,7 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Check the Software Protection service state and the remaining rearm count (read-only).',
+      description: 'Check the Software Protection service state and the remaining rearm count.',
       command: 'Get-Service sppsvc | Format-List Status,StartType; cscript //nologo $env:windir\\system32\\slmgr.vbs /dlv',
       shell: 'powershell',
       destructive: false,

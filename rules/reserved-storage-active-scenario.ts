@@ -20,7 +20,7 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Show the reserved storage state and the active servicing scenario (read-only).',
+      description: 'Show the reserved storage state and the active servicing scenario.',
       command:
         'Get-WindowsReservedStorageState; Get-ItemProperty -Path "HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\ReserveManager" -Name ActiveScenario -ErrorAction SilentlyContinue',
       shell: 'powershell',

@@ -19,14 +19,14 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Show whether reserved storage is enabled and whether a servicing scenario holds it (read-only).',
+      description: 'Show whether reserved storage is enabled and whether a servicing scenario holds it.',
       command:
         'Get-WindowsReservedStorageState; Get-ItemProperty -Path "HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\ReserveManager" -Name ActiveScenario -ErrorAction SilentlyContinue',
       shell: 'powershell',
       destructive: false,
     },
     {
-      description: 'List servicing packages that are still pending (read-only).',
+      description: 'List servicing packages that are still pending.',
       command: 'dism /online /get-packages /format:table | findstr /i "Pending"',
       shell: 'cmd',
       destructive: false,

@@ -28,7 +28,7 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Pair each RunSynchronous command with its exit code (read-only).',
+      description: 'Pair each RunSynchronous command with its exit code.',
       command:
         'Select-String -Path C:\\Windows\\Panther\\UnattendGC\\setupact.log -Pattern "Found RunSynchronous command|Process returned with exit code|SetupUGC returning"',
       shell: 'powershell',

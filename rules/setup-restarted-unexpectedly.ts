@@ -27,7 +27,7 @@ export default defineRule({
       destructive: false,
     },
     {
-      description: 'Find the first error of the failing boot (read-only).',
+      description: 'Find the first error of the failing boot.',
       command: 'findstr /i /c:"Error" C:\\Windows\\Panther\\setuperr.log C:\\Windows\\Panther\\UnattendGC\\setuperr.log',
       shell: 'cmd',
       destructive: false,

@@ -20,7 +20,7 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Read the script (read-only).',
+      description: 'Read the script.',
       command: 'type C:\\Windows\\Setup\\Scripts\\SetupComplete.cmd',
       shell: 'cmd',
       destructive: false,

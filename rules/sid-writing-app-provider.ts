@@ -31,13 +31,13 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Identify the product and vendor of the DLL (read-only).',
+      description: 'Identify the product and vendor of the DLL.',
       command: '(Get-Item "{{dll}}").VersionInfo | Format-List CompanyName,ProductName,FileVersion; Get-AuthenticodeSignature -FilePath "{{dll}}" | Format-List Status,SignerCertificate',
       shell: 'powershell',
       destructive: false,
     },
     {
-      description: 'Show where the provider is registered (read-only).',
+      description: 'Show where the provider is registered.',
       command: 'reg query "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Setup\\SysPrepExternal" /s',
       shell: 'cmd',
       destructive: false,

@@ -19,7 +19,7 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Look for a provider failure earlier in the same run or in the next run (read-only).',
+      description: 'Look for a provider failure earlier in the same run or in the next run.',
       command:
         'Select-String -Path "$env:WINDIR\\System32\\Sysprep\\Panther\\setupact.log" -Pattern "Failure occurred while executing|Hit failure while"',
       shell: 'powershell',

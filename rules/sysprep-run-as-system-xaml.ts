@@ -29,7 +29,7 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Print the account the automation step runs as (read-only).',
+      description: 'Print the account the automation step runs as.',
       command: 'whoami',
       shell: 'cmd',
       destructive: false,

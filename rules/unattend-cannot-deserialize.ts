@@ -22,7 +22,7 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Show whether the file is encrypted (an "E" flag) and its permissions (read-only).',
+      description: 'Show whether the file is encrypted (an "E" flag) and its permissions.',
       command: 'cipher "{{file}}" & icacls "{{file}}"',
       shell: 'cmd',
       destructive: false,

@@ -25,13 +25,13 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Print the SMI dump lines: Source is the setting, Description the reason (read-only).',
+      description: 'Print the SMI dump lines: Source is the setting, Description the reason.',
       command: 'Select-String -Path C:\\Windows\\Panther\\setupact.log,C:\\Windows\\Panther\\setuperr.log -Pattern "SMI data results dump"',
       shell: 'powershell',
       destructive: false,
     },
     {
-      description: 'List command paths longer than 255 characters (read-only).',
+      description: 'List command paths longer than 255 characters.',
       command:
         "Select-Xml -Path C:\\Windows\\Panther\\unattend.xml -XPath \"//*[local-name()='Path' or local-name()='CommandLine']\" | Where-Object { $_.Node.InnerText.Length -gt 255 } | ForEach-Object { '{0}: {1}' -f $_.Node.InnerText.Length, $_.Node.InnerText }",
       shell: 'powershell',

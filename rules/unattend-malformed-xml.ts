@@ -20,13 +20,13 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Parse the file with PowerShell; the error repeats the line and position (read-only).',
+      description: 'Parse the file with PowerShell; the error repeats the line and position.',
       command: '[xml](Get-Content -Raw C:\\Windows\\Panther\\unattend.xml) | Out-Null',
       shell: 'powershell',
       destructive: false,
     },
     {
-      description: 'Show the offending line (read-only).',
+      description: 'Show the offending line.',
       command: '(Get-Content C:\\Windows\\Panther\\unattend.xml)[{{line}} - 1]',
       shell: 'powershell',
       destructive: false,

@@ -19,7 +19,7 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'List components that appear more than once in the same pass (read-only).',
+      description: 'List components that appear more than once in the same pass.',
       command:
         "Select-Xml -Path C:\\Windows\\Panther\\unattend.xml -XPath \"//*[local-name()='settings']/*[local-name()='component']\" | Group-Object { $_.Node.ParentNode.pass + ' | ' + $_.Node.name } | Where-Object Count -gt 1 | Select-Object Name,Count",
       shell: 'powershell',

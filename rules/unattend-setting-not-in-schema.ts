@@ -23,7 +23,7 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Show the settings of the failing pass in the cached answer file (read-only).',
+      description: 'Show the settings of the failing pass in the cached answer file.',
       command:
         "Select-Xml -Path C:\\Windows\\Panther\\unattend.xml -XPath \"//*[local-name()='settings'][@pass='{{pass}}']\" | ForEach-Object { $_.Node.OuterXml }",
       shell: 'powershell',

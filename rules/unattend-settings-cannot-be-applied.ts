@@ -29,7 +29,7 @@ export default defineRule({
       destructive: false,
     },
     {
-      description: 'Find the exact setting and the reason in the SMI dump lines (read-only).',
+      description: 'Find the exact setting and the reason in the SMI dump lines.',
       command: 'Select-String -Path C:\\Windows\\Panther\\setupact.log,C:\\Windows\\Panther\\setuperr.log -Pattern "SMI data results dump"',
       shell: 'powershell',
       destructive: false,

@@ -18,13 +18,13 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Run SetupDiag; its CompatBlocked* / HardblockDeviceOrDriver / DiskSpaceBlockInDownLevel rules name the blocker (read-only).',
+      description: 'Run SetupDiag; its CompatBlocked* / HardblockDeviceOrDriver / DiskSpaceBlockInDownLevel rules name the blocker.',
       command: 'SetupDiag.exe /Output:C:\\SetupDiag\\SetupDiagResults.log',
       shell: 'cmd',
       destructive: false,
     },
     {
-      description: 'Read the compatibility report Setup wrote (read-only).',
+      description: 'Read the compatibility report Setup wrote.',
       command: "Get-ChildItem 'C:\\$WINDOWS.~BT\\Sources\\Panther' -Filter 'CompatData_*.xml' | Select-String -Pattern 'BlockMigration=\"True\"|Hard'",
       shell: 'powershell',
       destructive: false,

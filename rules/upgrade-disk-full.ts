@@ -17,7 +17,7 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Show free space per drive (read-only).',
+      description: 'Show free space per drive.',
       command: 'Get-PSDrive -PSProvider FileSystem | Format-Table Name,@{n="FreeGB";e={[math]::Round($_.Free/1GB,1)}},@{n="UsedGB";e={[math]::Round($_.Used/1GB,1)}}',
       shell: 'powershell',
       destructive: false,

@@ -28,13 +28,13 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Run SetupDiag on the machine; it reads the setup and rollback logs and names the failing rule (read-only).',
+      description: 'Run SetupDiag on the machine; it reads the setup and rollback logs and names the failing rule.',
       command: 'SetupDiag.exe /Output:C:\\SetupDiag\\SetupDiagResults.log',
       shell: 'cmd',
       destructive: false,
     },
     {
-      description: 'Find the last occurrence of the code and the migration abort lines, then read upwards (read-only).',
+      description: 'Find the last occurrence of the code and the migration abort lines, then read upwards.',
       command:
         "Select-String -Path 'C:\\$WINDOWS.~BT\\Sources\\Panther\\setupact.log','C:\\$WINDOWS.~BT\\Sources\\Rollback\\setupact.log' -Pattern '0xC1900101|Shell application requested abort|Abandoning apply due to error for object' -ErrorAction SilentlyContinue",
       shell: 'powershell',

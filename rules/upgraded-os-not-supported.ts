@@ -24,7 +24,7 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'Check the build and whether Setup recorded an upgrade (read-only).',
+      description: 'Check the build and whether Setup recorded an upgrade.',
       command:
         "(Get-ItemProperty 'HKLM:\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion').CurrentBuild; Test-Path 'HKLM:\\SYSTEM\\Setup\\Upgrade'",
       shell: 'powershell',

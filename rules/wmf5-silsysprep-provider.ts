@@ -26,7 +26,7 @@ export default defineRule({
   },
   remediation: [
     {
-      description: 'List the registered generalize providers and look for silsysprep.dll or the stream provider (read-only).',
+      description: 'List the registered generalize providers and look for silsysprep.dll or the stream provider.',
       command: 'reg query "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Setup\\Sysprep\\Generalize"',
       shell: 'cmd',
       destructive: false,

@@ -1,5 +1,6 @@
 // Root-cause selection for one run (signatures.md §2.3): anchor on the summary, walk back through
 // the contiguous chain, and let the most specific rule inside that cascade window name the cause.
+import { parseLine, splitGle } from '../../parsers/panther.js';
 import { extractCodes } from '../codes/extract.js';
 import { codeName } from '../codes/names.js';
 import { formatCode, sameLow16 } from '../codes/normalize.js';
@@ -118,7 +119,11 @@ function codesOf(providerLines: readonly KeptLine[], cascade: readonly KeptChain
     if (lossy) code.lossy = true;
     codes.push(code);
   };
-  const provider = providerLines.flatMap((line) => extractCodes(line.text.replace(/\[gle=0x[0-9a-f]+\]/gi, '')).filter((c) => c.field !== 'gle'));
+  // codes of the message only: not the header's message id (`[0x0f0082]`, CMTrace `983170 (0xf0082)`), not `[gle=...]`
+  const provider = providerLines.flatMap((line) => {
+    const message = parseLine(line.text, 0, line.line).map((e) => splitGle(e.message).message).join(' ');
+    return extractCodes(message).filter((c) => c.field !== 'gle');
+  });
   for (const c of provider) add(c.value, 'provider');
   for (const c of cascade) if (c.chain.kind !== 'winmain' && c.chain.code !== undefined) add(c.chain.code, 'chain');
   if (summary?.code !== undefined) {

@@ -124,11 +124,9 @@ export class LineDecoder {
     const data = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
     const utf16 = isUtf16(this.stats.encoding);
     const lastBreak = utf16 ? lastUtf16Break(data, this.stats.encoding) : lastByteBreak(data);
+    // A CR at the very end may be the first half of a CRLF: its line ends here all the same, and
+    // splitText (endedWithCr) skips the LF if the next bytes start with one.
     let complete = lastBreak + (utf16 ? 2 : 1);
-    if (!final && lastBreak >= 0 && isCr(data, lastBreak, this.stats.encoding) && complete === data.length) {
-      // a CR at the very end may be the first half of a CRLF: wait for the next byte
-      complete = lastBreak;
-    }
     if (final) complete = data.length;
     if (complete > 0) this.decodeComplete(data.subarray(0, complete), final);
     const rest = data.subarray(Math.max(complete, 0));
@@ -262,10 +260,6 @@ export class LineDecoder {
     }
     this.splitText(text, final);
   }
-}
-
-function isCr(data: Buffer, at: number, encoding: Encoding): boolean {
-  return encoding === 'utf-16be-bom' ? data[at + 1] === 13 : data[at] === 13;
 }
 
 /** The offset just past the first line break of `data` (past CRLF as a whole), or 0 when it has none. */

@@ -121,6 +121,15 @@ async function findLogs(root: string, problems: InputProblem[]): Promise<string[
   return found.sort(logOrder);
 }
 
+async function textLogsIn(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries.filter((e) => e.isFile() && /\.(log|txt)$/i.test(e.name)).map((e) => join(dir, e.name)).sort(logOrder);
+  } catch {
+    return [];
+  }
+}
+
 function isZipName(path: string): boolean {
   return /\.zip$/i.test(path);
 }
@@ -142,7 +151,9 @@ export async function resolveInputs(inputs: readonly string[]): Promise<Resolved
       continue;
     }
     if (info.isDirectory()) {
-      const logs = await findLogs(input, problems);
+      let logs = await findLogs(input, problems);
+      // a ticket folder with only a pasted excerpt: its own .log/.txt files, as for a zip
+      if (logs.length === 0) logs = await textLogsIn(input);
       if (logs.length === 0) problems.push({ path: input, message: 'no setupact.log or setuperr.log found in this folder' });
       for (const log of logs) {
         const shown = join(input, relative(input, log));

@@ -205,7 +205,7 @@ function timelineSection(report: Report): string {
   const label = sourceLabeler(report);
   const rows = report.runs.map((run) => {
     const point = failurePoint(run);
-    return `<tr><td class="num">${run.index}</td><td><code title="${esc(run.source)}">${esc(label(run.source))}</code> <span class="muted">lines ${run.startLine}–${run.endLine}</span></td><td class="nowrap">${esc(run.startedAt ?? '—')}</td><td class="nowrap">${esc(run.endedAt ?? '—')}</td><td class="outcome-${run.outcome}">${run.outcome}</td><td>${point ? esc(point) : '—'}</td><td>${run.failure?.code ? `<code>${esc(run.failure.code)}</code>` : '—'}</td></tr>`;
+    return `<tr><td class="num">${run.index}</td><td class="nowrap"><code title="${esc(run.source)}">${esc(label(run.source))}</code> <span class="muted">lines ${run.startLine}–${run.endLine}</span></td><td class="nowrap">${esc(run.startedAt ?? '—')}</td><td class="nowrap">${esc(run.endedAt ?? '—')}</td><td class="outcome-${run.outcome}">${run.outcome}</td><td>${point ? esc(point) : '—'}</td><td>${run.failure?.code ? `<code>${esc(run.failure.code)}</code>` : '—'}</td></tr>`;
   });
   const table = `<table><thead><tr><th class="num">Run</th><th>Source</th><th>Started</th><th>Ended</th><th>Outcome</th><th>Failing stage / pass</th><th>Code</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
   return ['<section id="timeline">', '<h2>Run timeline</h2>', table, ...figures, '</section>'].join('\n');
