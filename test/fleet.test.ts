@@ -2,8 +2,8 @@
 // the cause ranking against each scenario's expected.json, the JSON shape, the formats' escaping,
 // the exit codes, and — when the compiled CLI is there — the worker-thread path against in-process.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import { builtinRules } from '../src/engine/registry.js';
 import { buildFleetReport, causeOf, fleetExitCode } from '../src/fleet/aggregate.js';
 import { analyzeBundle } from '../src/fleet/analyze-bundle.js';
 import { bundleInputs, listBundles } from '../src/fleet/bundles.js';
-import { analyzeBundles, workersAvailable } from '../src/fleet/pool.js';
+import { analyzeBundles, autoPoolSize, BYTES_PER_WORKER, workersAvailable } from '../src/fleet/pool.js';
 import { csvField, listWithin, renderFleetCsv, renderFleetHtml, renderFleetMarkdown, renderFleetText } from '../src/fleet/render.js';
 import type { FleetReport, MachineResult } from '../src/fleet/types.js';
 import { sampleCases, type SampleCase } from './sample-cases.js';
@@ -424,6 +424,17 @@ describe('custom rules reach the analysis', () => {
     expect([EXIT.failureExplained, EXIT.failureUnexplained]).toContain(code);
     const json = JSON.parse(readFileSync(out, 'utf8')) as FleetReport;
     expect(json.machines[0]!.findings.map((f) => f.ruleId)).toContain('fleet-test-contoso-agent');
+  });
+
+  it('sizes the default pool by the bytes to analyze: small fleets stay in-process', async () => {
+    expect(await autoPoolSize(await listBundles(fleetDir))).toBe(1);
+    const dir = join(scratch, 'big');
+    for (const name of ['pc1', 'pc2', 'pc3']) {
+      mkdirSync(join(dir, name), { recursive: true });
+      writeFileSync(join(dir, name, 'setupact.log'), '');
+      truncateSync(join(dir, name, 'setupact.log'), BYTES_PER_WORKER + 1); // sparse: counted, never read
+    }
+    expect(await autoPoolSize(await listBundles(dir))).toBe(Math.min(3, availableParallelism()));
   });
 
   it('in-process analysis of one bundle needs no worker', async () => {

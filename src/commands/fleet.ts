@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import { EXIT, UserError } from '../errors.js';
 import { buildFleetReport, fleetExitCode } from '../fleet/aggregate.js';
 import { listBundles } from '../fleet/bundles.js';
-import { analyzeBundles, defaultPoolSize } from '../fleet/pool.js';
+import { analyzeBundles, autoPoolSize, BYTES_PER_WORKER, defaultPoolSize } from '../fleet/pool.js';
 import { FLEET_FORMATS, FLEET_RENDERERS, type FleetFormat } from '../fleet/render.js';
 import type { Bundle } from '../fleet/types.js';
 import { emit } from '../output.js';
@@ -49,7 +49,10 @@ export function fleetCommand(ctx: CliContext): Command {
     .argument('<dir>', 'a folder holding one bundle per machine (a subfolder or a .zip, named after the machine)')
     .addOption(new Option('--format <format>', 'output format').choices(FLEET_FORMATS).default('text'))
     .option('-o, --output <file>', 'write to a file (written whole or not at all)')
-    .option('--workers <n>', `worker threads (default: available parallelism, ${defaultPoolSize()} here; 1 = no workers)`)
+    .option(
+      '--workers <n>',
+      `worker threads; 1 = none, in-process (default: one per ${BYTES_PER_WORKER / 1024 / 1024} MiB of logs, at most the available parallelism: ${defaultPoolSize()} here)`,
+    )
     .option('--rules <dir>', 'also apply the custom rule files of this folder')
     .addHelpText(
       'after',
@@ -67,9 +70,10 @@ Examples:
 `,
     )
     .action(async (dir: string, options: FleetOptions) => {
-      const workers = options.workers === undefined ? defaultPoolSize() : parseWorkers(options.workers);
+      const requested = options.workers === undefined ? undefined : parseWorkers(options.workers);
       const rules = await loadRules(options.rules); // validated here once; each worker loads the folder again
       const bundles = await listBundles(dir);
+      const workers = requested ?? (await autoPoolSize(bundles));
       const progress = process.stderr.isTTY ? progressLine(process.stderr) : undefined;
       let machines;
       try {

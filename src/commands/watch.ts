@@ -1,13 +1,15 @@
 // `sysprep-doctor watch [paths...]` (alias `tail`): follow Panther logs while sysprep writes them,
 // through the same decode → lines → events → runs → rules path as `analyze`, and fail fast.
+import { realpath, stat } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { Analysis, type SourceFeed } from '../analyze/analysis.js';
 import { flavorFromName, roleFromPath } from '../analyze/roles.js';
 import { EXIT, UserError } from '../errors.js';
+import { findLogs } from '../input/open-inputs.js';
 import { eventToNdjson, findingToNdjson } from '../report/ndjson.js';
 import { defaultPantherTargets, followLogs } from '../tail/follow.js';
 import { startTui, type TuiHandle } from '../tui/run-tui.js';
-import type { Finding, LogEvent, Report } from '../types.js';
+import type { Finding, LogEvent, Report, RunInfo } from '../types.js';
 import { terminalSafe } from '../util/terminal-safe.js';
 import { exitCodeFor } from './analyze.js';
 import type { CliContext } from './context.js';
@@ -48,9 +50,31 @@ function parsePoll(value: string | undefined): number {
 
 /** Evaluation of new data is batched: at most this often (ms). */
 const CHECK_INTERVAL_MS = 40;
-/** After the initial read of existing files settles, what is already there counts as history. */
-const SETTLE_MS = 300;
+/** If the logs that existed at start cannot all be read, history is taken anyway after this long. */
+const HISTORY_FALLBACK_MS = 5000;
+
+/** Sizes of the logs that exist before watching starts, by real path (the follower reports real paths). */
+async function existingLogSizes(targets: readonly string[]): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  for (const target of targets) {
+    const info = await stat(target).catch(() => undefined);
+    if (!info) continue;
+    const files = info.isDirectory() ? await findLogs(target, []) : [target];
+    for (const file of files) {
+      const [real, fileInfo] = await Promise.all([realpath(file).catch(() => file), stat(file).catch(() => undefined)]);
+      if (fileInfo?.isFile() && fileInfo.size > 0) sizes.set(real, fileInfo.size);
+    }
+  }
+  return sizes;
+}
 const TUI_KEPT_EVENTS = 200_000;
+/** A failure without its WinMain summary yet: wait this long for more of the cascade before exiting. */
+const CASCADE_QUIET_MS = 1000;
+
+/** The WinMain summary (pre-validate / processing) is the last line of a sysprep failure cascade. */
+function summaryLogged(run: RunInfo): boolean {
+  return run.failure?.stage === 'pre-validate' || run.failure?.stage === 'processing' || run.kind !== 'sysprep';
+}
 
 export function watchCommand(ctx: CliContext): Command {
   return new Command('watch')
@@ -99,6 +123,8 @@ async function runWatch(ctx: CliContext, paths: string[], options: WatchOptions)
         }
       : {}),
   });
+  const unreadHistory = await existingLogSizes(targets);
+  const delivered = new Map<string, number>();
   const follower = followLogs(targets, options.poll === undefined ? {} : { poll: options.poll === true ? 250 : options.poll });
   const feeds = new Map<string, SourceFeed>();
   const reported = new Set<string>();
@@ -109,6 +135,7 @@ async function runWatch(ctx: CliContext, paths: string[], options: WatchOptions)
   let ui: TuiHandle | undefined;
   let timer: NodeJS.Timeout | undefined;
   let dirty = false;
+  let lastDataAt = 0;
 
   const stop = (code: number) => {
     if (exitCode !== null) return;
@@ -128,6 +155,12 @@ async function runWatch(ctx: CliContext, paths: string[], options: WatchOptions)
     // runs already finished when watching began are history, not this build's outcome
     const latest = report.runs[report.runs.length - 1];
     if (!latest || history.get(latest.index) === latest.outcome) return;
+    if (options.exitOnFailure && latest.outcome === 'failed' && !summaryLogged(latest) && Date.now() - lastDataAt < CASCADE_QUIET_MS) {
+      // the cascade is still being written: wait for its summary line, or for the log to go quiet
+      dirty = true;
+      timer ??= setTimeout(evaluate, CASCADE_QUIET_MS);
+      return;
+    }
     if (options.exitOnFailure && latest.outcome === 'failed') {
       const code = report.findings.some((f) => f.rootCause) ? EXIT.failureExplained : EXIT.failureUnexplained;
       if (format !== 'ndjson') ctx.warn(`run failed: ${oneLineCause(report)}`);
@@ -160,14 +193,15 @@ async function runWatch(ctx: CliContext, paths: string[], options: WatchOptions)
     timer ??= setTimeout(evaluate, CHECK_INTERVAL_MS);
   };
 
-  void follower.ready.then(() =>
-    setTimeout(() => {
-      const { report } = analysis.result();
-      history = new Map(report.runs.map((r) => [r.index, r.outcome]));
-      dirty = true;
-      evaluate();
-    }, SETTLE_MS),
-  );
+  // What the logs already held when watching began is history: snapshot the runs once it has been read.
+  const takeHistory = () => {
+    if (history !== null) return;
+    history = new Map(analysis.result().report.runs.map((r) => [r.index, r.outcome]));
+    dirty = true;
+    evaluate();
+  };
+  if (unreadHistory.size === 0) takeHistory();
+  const historyFallback = setTimeout(takeHistory, HISTORY_FALLBACK_MS);
   const deadline = options.timeout === undefined ? undefined : setTimeout(() => {
     if (!sawLog) {
       ctx.warn(`timed out after ${options.timeout! / 1000}s: no log appeared`);
@@ -197,11 +231,21 @@ async function runWatch(ctx: CliContext, paths: string[], options: WatchOptions)
             feeds.set(event.path, analysis.addSource(event.path, roleFromPath(event.path), flavorFromName(event.path)));
           }
           break;
-        case 'data':
+        case 'data': {
+          lastDataAt = Date.now();
           feeds.get(event.path)?.push(event.bytes);
+          const total = (delivered.get(event.path) ?? 0) + event.bytes.length;
+          delivered.set(event.path, total);
+          if (unreadHistory.has(event.path) && total >= unreadHistory.get(event.path)!) {
+            unreadHistory.delete(event.path);
+            if (unreadHistory.size === 0) takeHistory();
+          }
           schedule();
           break;
+        }
         case 'reset': {
+          delivered.delete(event.path);
+          if (unreadHistory.delete(event.path) && unreadHistory.size === 0) takeHistory();
           const feed = feeds.get(event.path);
           if (feed) feeds.set(event.path, analysis.restartSource(feed));
           if (format === 'text') out(`${terminalSafe(event.path)}: ${event.reason}; reading it again from the start`);
@@ -217,6 +261,7 @@ async function runWatch(ctx: CliContext, paths: string[], options: WatchOptions)
   } finally {
     if (timer) clearTimeout(timer);
     if (deadline) clearTimeout(deadline);
+    clearTimeout(historyFallback);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await follower.close();

@@ -4,7 +4,9 @@
 // cannot load .ts without a loader) or the pool has one slot, bundles are analyzed in-process,
 // one after the other, with exactly the same code.
 import { existsSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Rule } from '../types.js';
@@ -15,7 +17,7 @@ import type { Bundle, MachineResult } from './types.js';
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
 export interface FleetRunOptions {
-  /** Pool size; 1 analyzes in-process. Capped at the number of bundles. Default: `os.availableParallelism()`. */
+  /** Pool size; 1 analyzes in-process. Capped at the number of bundles. Default: {@link autoPoolSize}. */
   readonly workers?: number;
   /** The rules, for in-process analysis (built-in plus `--rules DIR`, already validated). */
   readonly rules: readonly Rule[];
@@ -38,12 +40,55 @@ export function workersAvailable(): boolean {
   return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER_URL));
 }
 
+/** The most worker threads the machine can run at once. */
 export function defaultPoolSize(): number {
   return Math.max(1, availableParallelism());
 }
 
+/**
+ * Log bytes one more worker must have to analyze to pay for its start-up: loading the modules and
+ * warming up the JIT cost a fresh thread ~0.3 s of CPU, the time the analysis takes for ~16 MiB.
+ */
+export const BYTES_PER_WORKER = 16 * 1024 * 1024;
+/** A zip's text logs are bigger than the archive (Panther logs deflate 5-10×); estimate low. */
+const ZIP_EXPANSION = 4;
+const TEXT_LOG = /\.(log|txt)$/i;
+
+/** Log bytes of the bundles (zips estimated from their size), counted until `enough` is reached. */
+async function estimateBytes(bundles: readonly Bundle[], enough: number): Promise<number> {
+  let total = 0;
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    if (depth > 12 || total >= enough) return;
+    const list = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of list) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full, depth + 1);
+      else if (entry.isFile() && TEXT_LOG.test(entry.name)) total += (await stat(full).catch(() => undefined))?.size ?? 0;
+      if (total >= enough) return;
+    }
+  };
+  for (const bundle of bundles) {
+    if (bundle.kind === 'zip') total += ((await stat(bundle.path).catch(() => undefined))?.size ?? 0) * ZIP_EXPANSION;
+    else await walk(bundle.path, 0);
+    if (total >= enough) break;
+  }
+  return total;
+}
+
+/**
+ * The default pool size: one worker per {@link BYTES_PER_WORKER} of logs, at most
+ * `os.availableParallelism()` and one per bundle. A fleet of small bundles (pasted excerpts, the
+ * samples) is analyzed in-process, faster than starting threads for it.
+ */
+export async function autoPoolSize(bundles: readonly Bundle[]): Promise<number> {
+  const cap = Math.min(defaultPoolSize(), bundles.length);
+  if (cap <= 1) return 1;
+  const bytes = await estimateBytes(bundles, cap * BYTES_PER_WORKER);
+  return Math.max(1, Math.min(cap, Math.floor(bytes / BYTES_PER_WORKER)));
+}
+
 export async function analyzeBundles(bundles: readonly Bundle[], options: FleetRunOptions): Promise<FleetRun> {
-  const size = Math.min(options.workers ?? defaultPoolSize(), bundles.length);
+  const size = Math.min(options.workers ?? (await autoPoolSize(bundles)), bundles.length);
   if (size <= 1 || !workersAvailable()) return { machines: await inProcess(bundles, options), mode: 'in-process', workers: 0 };
   return { machines: await withWorkers(bundles, size, options), mode: 'workers', workers: size };
 }

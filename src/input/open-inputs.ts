@@ -84,7 +84,8 @@ function logOrder(a: string, b: string): number {
   return basename(a).toLowerCase() < basename(b).toLowerCase() ? -1 : 1;
 }
 
-async function findLogs(root: string, problems: InputProblem[]): Promise<string[]> {
+/** Every setupact.log / setuperr.log under a folder (any case), setupact first within a folder; loops are skipped. */
+export async function findLogs(root: string, problems: InputProblem[]): Promise<string[]> {
   const found: string[] = [];
   const visited = new Set<string>();
   let entries = 0;
