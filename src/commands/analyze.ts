@@ -1,8 +1,9 @@
 // `sysprep-doctor [analyze] [inputs...]`: read the logs, name the root cause, print one report.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { Analysis, type AnalysisResult } from '../analyze/analysis.js';
+import { Analysis } from '../analyze/analysis.js';
+import { exitCodeFor, feedSources } from '../analyze/analyze-inputs.js';
 import { EXIT, UserError } from '../errors.js';
-import { resolveInputs, InputError, type ByteSource } from '../input/open-inputs.js';
+import { resolveInputs } from '../input/open-inputs.js';
 import { emit, openOutput } from '../output.js';
 import { renderHtml } from '../report/html.js';
 import { renderJson } from '../report/json.js';
@@ -11,9 +12,11 @@ import { eventToNdjson, reportToNdjson } from '../report/ndjson.js';
 import { createRedactor } from '../report/redact.js';
 import { renderText } from '../report/text.js';
 import { startTui } from '../tui/run-tui.js';
-import type { LogEvent, Report, Rule } from '../types.js';
+import type { LogEvent, Report } from '../types.js';
 import { loadRules } from './load-rules.js';
 import type { CliContext } from './context.js';
+
+export { analyzeInputs, exitCodeFor, feedSources } from '../analyze/analyze-inputs.js';
 
 export const ANALYZE_FORMATS = ['tui', 'text', 'json', 'ndjson', 'md', 'html'] as const;
 export type AnalyzeFormat = (typeof ANALYZE_FORMATS)[number];
@@ -36,23 +39,6 @@ export function parseRunSelection(value: string): RunSelection {
   throw new InvalidArgumentError(`'${value}' is not a run: use a run number (0, 1, ...), 'last' or 'all'.`);
 }
 
-/** Feeds every byte source into the analysis; a source that fails mid-read becomes a problem. */
-export async function feedSources(analysis: Analysis, sources: readonly ByteSource[]): Promise<number> {
-  let read = 0;
-  for (const source of sources) {
-    const feed = analysis.addSource(source.path, source.role, source.flavor);
-    try {
-      for await (const chunk of source.read()) feed.push(chunk);
-      read++;
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      analysis.addProblem({ path: error.path, message: error.message });
-    } finally {
-      feed.end();
-    }
-  }
-  return read;
-}
 
 /** `--run`: keep the selected run's findings (and the verdict of that run). */
 export function selectRuns(report: Report, selection: RunSelection): Report {
@@ -69,21 +55,7 @@ export function selectRuns(report: Report, selection: RunSelection): Report {
   };
 }
 
-export async function analyzeInputs(inputs: readonly string[], rules: readonly Rule[], keepEvents = 0): Promise<{ result: AnalysisResult; readable: number }> {
-  const { sources, problems } = await resolveInputs(inputs);
-  const analysis = new Analysis({ rules, keepEvents });
-  for (const problem of problems) analysis.addProblem(problem);
-  const readable = await feedSources(analysis, sources);
-  return { result: analysis.result(), readable };
-}
 
-export function exitCodeFor(report: Report, readable: number): number {
-  if (readable === 0) return EXIT.noInput;
-  if (report.problems.length > 0) return EXIT.noInput;
-  if (report.verdict === 'succeeded') return EXIT.ok;
-  if (report.findings.some((f) => f.rootCause)) return EXIT.failureExplained;
-  return report.runs.some((r) => r.outcome === 'failed') ? EXIT.failureUnexplained : EXIT.ok;
-}
 
 /** The whole-report formats: pure functions of the report. */
 const RENDERERS: Readonly<Record<Exclude<AnalyzeFormat, 'tui' | 'ndjson'>, (report: Report) => string>> = {

@@ -1,43 +1,12 @@
 // One machine's bundle → its compact result. Runs in a worker thread (or in-process), so it imports
-// only the analysis pipeline: `commands/analyze.ts` would pull the terminal UI (ink, react, yoga) into
-// every worker and cost seconds of start-up. `analyzeInputs`, `feedSources` and `exitCodeFor` are
-// therefore mirrored here, line for line; test/fleet.test.ts checks that both agree on every sample.
-import { Analysis } from '../analyze/analysis.js';
-import { EXIT } from '../errors.js';
-import { InputError, resolveInputs } from '../input/open-inputs.js';
+// only the analysis pipeline (src/analyze/analyze-inputs.ts), never the terminal UI.
+import { analyzeInputs, exitCodeFor } from '../analyze/analyze-inputs.js';
 import type { Report, Rule } from '../types.js';
 import { bundleInputs } from './bundles.js';
 import type { Bundle, MachineResult } from './types.js';
 
-/** Same as `analyzeInputs` in commands/analyze.ts (no kept events, no event callback). */
-async function analyzePaths(inputs: readonly string[], rules: readonly Rule[]): Promise<{ report: Report; readable: number }> {
-  const { sources, problems } = await resolveInputs(inputs);
-  const analysis = new Analysis({ rules, keepEvents: 0 });
-  for (const problem of problems) analysis.addProblem(problem);
-  let readable = 0;
-  for (const source of sources) {
-    const feed = analysis.addSource(source.path, source.role, source.flavor);
-    try {
-      for await (const chunk of source.read()) feed.push(chunk);
-      readable++;
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      analysis.addProblem({ path: error.path, message: error.message });
-    } finally {
-      feed.end();
-    }
-  }
-  return { report: analysis.result().report, readable };
-}
-
-/** Same as `exitCodeFor` in commands/analyze.ts: what `sysprep-doctor analyze BUNDLE` exits with. */
-export function machineExitCode(report: Report, readable: number): number {
-  if (readable === 0) return EXIT.noInput;
-  if (report.problems.length > 0) return EXIT.noInput;
-  if (report.verdict === 'succeeded') return EXIT.ok;
-  if (report.findings.some((f) => f.rootCause)) return EXIT.failureExplained;
-  return report.runs.some((r) => r.outcome === 'failed') ? EXIT.failureUnexplained : EXIT.ok;
-}
+/** What `sysprep-doctor analyze BUNDLE` exits with. */
+export const machineExitCode = exitCodeFor;
 
 /** The compact per-machine result of a full report. */
 export function machineResult(bundle: Bundle, report: Report, readable: number): MachineResult {
@@ -55,6 +24,6 @@ export function machineResult(bundle: Bundle, report: Report, readable: number):
 }
 
 export async function analyzeBundle(bundle: Bundle, rules: readonly Rule[]): Promise<MachineResult> {
-  const { report, readable } = await analyzePaths(await bundleInputs(bundle), rules);
-  return machineResult(bundle, report, readable);
+  const { result, readable } = await analyzeInputs(await bundleInputs(bundle), rules);
+  return machineResult(bundle, result.report, readable);
 }
