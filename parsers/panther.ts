@@ -119,15 +119,19 @@ function splitComponent(header: Header, rest: string): Header {
   return header;
 }
 
+/** A header from its optional parts; the component is cut from the front of `rest`. */
+function headerFrom(timestamp: string | undefined, levelWord: string | undefined, id: string | undefined, rest: string): Header {
+  const header: Header = { message: '' };
+  if (timestamp) header.timestamp = timestamp;
+  const level = levelOf(levelWord);
+  if (level) header.level = level;
+  if (id) header.messageId = id.toLowerCase();
+  return splitComponent(header, rest);
+}
+
 function parseTolerant(text: string): Header | undefined {
   let m = TIMESTAMP_HEADER.exec(text);
-  if (m) {
-    const header: Header = { timestamp: m[1]!, message: '' };
-    const level = levelOf(m[2]);
-    if (level) header.level = level;
-    if (m[3]) header.messageId = m[3].toLowerCase();
-    return splitComponent(header, m[4]!);
-  }
+  if (m) return headerFrom(m[1], m[2], m[3], m[4]!);
   m = CMTRACE_HEADER.exec(text);
   if (m) {
     const header: Header = { timestamp: `${m[3]}-${m[1]}-${m[2]} ${m[4]}`, component: m[5]!, message: m[7]! };
@@ -135,21 +139,9 @@ function parseTolerant(text: string): Header | undefined {
     return header;
   }
   m = PLACEHOLDER_HEADER.exec(text);
-  if (m) {
-    const header: Header = { message: '' };
-    const level = levelOf(m[1]);
-    if (level) header.level = level;
-    if (m[2]) header.messageId = m[2].toLowerCase();
-    return splitComponent(header, m[3]!);
-  }
+  if (m) return headerFrom(undefined, m[1], m[2], m[3]!);
   m = LEVEL_FIRST_HEADER.exec(text);
-  if (m) {
-    const header: Header = { message: '' };
-    const level = levelOf(m[1]);
-    if (level) header.level = level;
-    if (m[2]) header.messageId = m[2].toLowerCase();
-    return splitComponent(header, m[3]!);
-  }
+  if (m) return headerFrom(undefined, m[1], m[2], m[3]!);
   return undefined;
 }
 
