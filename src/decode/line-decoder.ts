@@ -126,7 +126,8 @@ export class LineDecoder {
     const lastBreak = utf16 ? lastUtf16Break(data, this.stats.encoding) : lastByteBreak(data);
     // A CR at the very end may be the first half of a CRLF: its line ends here all the same, and
     // splitText (endedWithCr) skips the LF if the next bytes start with one.
-    let complete = lastBreak + (utf16 ? 2 : 1);
+    // No break at all: nothing is complete (for UTF-16 too: -1 + 2 would drop a byte and misalign the rest).
+    let complete = lastBreak < 0 ? 0 : lastBreak + (utf16 ? 2 : 1);
     if (final) complete = data.length;
     if (complete > 0) this.decodeComplete(data.subarray(0, complete), final);
     const rest = data.subarray(Math.max(complete, 0));

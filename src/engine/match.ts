@@ -245,37 +245,45 @@ const GATE_MULTIPLIERS = [0x9e3779b1, 0x85ebca6b, 0xc2b2ae35, 0x27d4eb2f, 0x1656
 
 /**
  * Tests in one pass over a string whether it may contain any of many literals (ASCII-case-insensitive).
- * Exact in one direction: `false` means that none of them occurs; `true` may be a false alarm (then
- * run the precise checks). Each literal is known by three 4-character grams (first, middle, last); a
- * string is a candidate when all three grams of some literal occur in it, in any order. Grams are
- * looked up in a small collision-free hash table keyed by the exact gram.
+ * Literals come in groups (say, one per rule); group g answers on bit `g % 32`. Exact in one direction:
+ * a clear bit means that no literal of the groups on that bit occurs; a set bit may be a false alarm
+ * (then run the precise check). Each literal is known by three 4-character grams (first, middle, last),
+ * and its bit is set when all three occur in the string, in any order. Grams are looked up in a small
+ * collision-free hash table keyed by the exact gram.
  */
 export class LiteralGate {
   private constructor(
     /** The gram stored in each slot, -1 for none. */
     private readonly keys: Int32Array,
-    /** Per slot: the literal bits for which the gram is the first, the middle and the last gram. */
+    /** Per slot: the group bits for which the gram is the first, the middle and the last gram. */
     private readonly masks: Int32Array,
     private readonly multiplier: number,
     private readonly shift: number,
+    private readonly covered: readonly boolean[],
   ) {}
 
-  /** A gate for `literals`, or null when one of them is too short or not ASCII (then there is no gate). */
-  static create(literals: readonly string[]): LiteralGate | null {
-    if (literals.length === 0) return null;
+  /**
+   * A gate for the groups of literals (null: a group without literals). A group with a literal shorter
+   * than 4 characters or not ASCII is not covered (`covers(g)` is false): the gate says nothing about it.
+   * Null when no group is covered.
+   */
+  static create(groups: readonly (readonly string[] | null)[]): LiteralGate | null {
     const grams = new Map<number, [number, number, number]>();
-    for (let i = 0; i < literals.length; i++) {
-      const lit = literals[i]!;
-      if (lit.length < GATE_GRAM || !/^[\x20-\x7e]*$/.test(lit)) return null;
-      const bit = 1 << (i & 31);
-      const ends = [GATE_GRAM, GATE_GRAM + ((lit.length - GATE_GRAM) >> 1), lit.length];
-      ends.forEach((end, k) => {
-        const gram = gramAt(lit, end);
-        const entry = grams.get(gram) ?? [0, 0, 0];
-        entry[k]! |= bit;
-        grams.set(gram, entry);
-      });
-    }
+    const covered = groups.map((literals) => literals !== null && literals.length > 0 && literals.every((lit) => lit.length >= GATE_GRAM && /^[\x20-\x7e]*$/.test(lit)));
+    groups.forEach((literals, g) => {
+      if (!covered[g]) return;
+      const bit = 1 << (g & 31);
+      for (const lit of literals!) {
+        const ends = [GATE_GRAM, GATE_GRAM + ((lit.length - GATE_GRAM) >> 1), lit.length];
+        ends.forEach((end, k) => {
+          const gram = gramAt(lit, end);
+          const entry = grams.get(gram) ?? [0, 0, 0];
+          entry[k]! |= bit;
+          grams.set(gram, entry);
+        });
+      }
+    });
+    if (!covered.some(Boolean)) return null;
     for (let bits = 10; bits <= 16; bits++) {
       if (grams.size * 8 > 1 << bits) continue;
       for (const multiplier of GATE_MULTIPLIERS) {
@@ -293,13 +301,19 @@ export class LiteralGate {
           masks[3 * slot + 1] = b;
           masks[3 * slot + 2] = c;
         }
-        if (!clash) return new LiteralGate(keys, masks, multiplier, 32 - bits);
+        if (!clash) return new LiteralGate(keys, masks, multiplier, 32 - bits, covered);
       }
     }
     return null;
   }
 
-  test(text: string): boolean {
+  /** Whether the gate knows group `g` (else its bit says nothing). */
+  covers(g: number): boolean {
+    return this.covered[g] === true;
+  }
+
+  /** The bits of the groups one of whose literals may occur in `text`. */
+  scan(text: string): number {
     const { keys, masks, multiplier, shift } = this;
     let gram = 0;
     let first = 0;
@@ -307,6 +321,26 @@ export class LiteralGate {
     let last = 0;
     for (let i = 0, n = text.length; i < n; i++) {
       // ASCII letters fold to lower case; other characters may alias (a false alarm at worst)
+      gram = ((gram << 7) | ((text.charCodeAt(i) | 32) & 127)) & 0xfffffff;
+      const slot = Math.imul(gram, multiplier) >>> shift;
+      if (keys[slot] === gram) {
+        const k = 3 * slot;
+        first |= masks[k]!;
+        middle |= masks[k + 1]!;
+        last |= masks[k + 2]!;
+      }
+    }
+    return first & middle & last;
+  }
+
+  /** Whether any literal of any group may occur in `text` (stops at the first). */
+  test(text: string): boolean {
+    const { keys, masks, multiplier, shift } = this;
+    let gram = 0;
+    let first = 0;
+    let middle = 0;
+    let last = 0;
+    for (let i = 0, n = text.length; i < n; i++) {
       gram = ((gram << 7) | ((text.charCodeAt(i) | 32) & 127)) & 0xfffffff;
       const slot = Math.imul(gram, multiplier) >>> shift;
       if (keys[slot] === gram) {

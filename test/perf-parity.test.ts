@@ -1,0 +1,202 @@
+// The hot path's shortcuts must never change a report. The same input, pushed through the decoder in
+// different chunkings (1 byte, 7 bytes, 64 KiB, whole) and as UTF-8 or UTF-16LE, gives the same report
+// (apart from `bytes` and `encoding`), on a generated 2 MiB log and on every samples/ scenario. And the
+// prefilters (the literals a rule's pattern cannot match without, the one-pass literal gate in front
+// of the marker and Info-rule checks) never turn away a line that the full check would accept.
+// Not timed: `npm run bench` measures speed.
+import { isUtf8 } from 'node:buffer';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generatePantherLog } from '../bench/generate-log.js';
+import { parseLine, splitGle } from '../parsers/panther.js';
+import { Analysis } from '../src/analyze/analysis.js';
+import { builtinRules } from '../src/engine/registry.js';
+import { LiteralGate, levelGateAccepts, matchRule, mayContain, requiredLiterals } from '../src/engine/match.js';
+import { resolveInputs } from '../src/input/open-inputs.js';
+import { markerLiterals, readMarker } from '../src/segment/markers.js';
+import type { LogFlavor, SourceRole } from '../src/types.js';
+import { sampleCases } from './sample-cases.js';
+
+interface InputFile {
+  readonly path: string;
+  readonly role: SourceRole | undefined;
+  readonly flavor: LogFlavor;
+  readonly bytes: Buffer;
+}
+
+/** Chunk sizes in bytes; Infinity pushes the whole file at once. */
+const CHUNKINGS = [1, 7, 64 * 1024, Infinity] as const;
+
+/** Analyzes the files in order, each pushed in chunks of `chunk` bytes; returns the report as comparable JSON. */
+function reportOf(files: readonly InputFile[], chunk: number): string {
+  const analysis = new Analysis({ rules: builtinRules });
+  for (const file of files) {
+    const feed = analysis.addSource(file.path, file.role, file.flavor);
+    if (chunk === Infinity) feed.push(file.bytes);
+    else for (let at = 0; at < file.bytes.length; at += chunk) feed.push(file.bytes.subarray(at, at + chunk));
+    feed.end();
+  }
+  return JSON.stringify(withoutEncoding(analysis.result().report), null, 1);
+}
+
+/** The report without what legitimately differs between encodings: byte counts and the encoding name. */
+function withoutEncoding(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutEncoding);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'bytes' && key !== 'encoding')
+      .map(([key, v]) => [key, withoutEncoding(v)]),
+  );
+}
+
+/** The text of a log file as the decoder reads it (BOM sniffing), or undefined if it is not clean UTF-8 / UTF-16LE. */
+function textOf(bytes: Buffer): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  if (body.length >= 2 && body[1] === 0 && body[0] !== 0) return undefined; // BOM-less UTF-16: keep as is
+  return isUtf8(body) ? body.toString('utf8') : undefined; // Windows-1252 lines: not transcodable 1:1
+}
+
+const asUtf8 = (text: string): Buffer => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+const asUtf16 = (text: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+
+/** Every chunking of `files`, and (when the text transcodes) the UTF-8 and UTF-16LE renderings, give one report. */
+function expectSameReports(files: readonly InputFile[], chunkings: readonly number[] = CHUNKINGS): void {
+  const reference = reportOf(files, Infinity);
+  for (const chunk of chunkings) expect(reportOf(files, chunk), `chunks of ${chunk} bytes`).toBe(reference);
+  const texts = files.map((f) => textOf(f.bytes));
+  if (texts.every((t) => t !== undefined)) {
+    const utf8 = files.map((f, i) => ({ ...f, bytes: asUtf8(texts[i]!) }));
+    const utf16 = files.map((f, i) => ({ ...f, bytes: asUtf16(texts[i]!) }));
+    expect(reportOf(utf8, 64 * 1024), 'as UTF-8').toBe(reference);
+    expect(reportOf(utf16, 64 * 1024), 'as UTF-16LE').toBe(reference);
+    expect(reportOf(utf16, 7), 'as UTF-16LE in 7-byte chunks').toBe(reference);
+  }
+}
+
+describe('a generated 2 MiB log reads the same however it arrives', () => {
+  const bytes = Buffer.concat([...generatePantherLog({ bytes: 2 * 1024 * 1024, seed: 11 })]);
+  const file: InputFile = { path: 'bench/Windows/System32/Sysprep/Panther/setupact.log', role: 'sysprep', flavor: 'setupact', bytes };
+
+  it('has what a real log has (several runs, findings, non-ASCII, long lines)', () => {
+    const report = JSON.parse(reportOf([file], Infinity)) as { runs: unknown[]; findings: unknown[]; sources: { lines: number }[] };
+    expect(report.runs.length).toBeGreaterThan(5);
+    expect(report.findings.length).toBeGreaterThan(0);
+    expect(isUtf8(bytes) && !bytes.every((b) => b < 0x80)).toBe(true);
+    expect(report.sources[0]!.lines).toBeGreaterThan(10_000);
+  });
+
+  for (const chunk of CHUNKINGS) {
+    it(`in chunks of ${chunk} bytes`, () => {
+      expect(reportOf([file], chunk)).toBe(reportOf([file], Infinity));
+    }, 60_000);
+  }
+
+  it('as UTF-16LE (whole, 64 KiB, 7 and 1 bytes) and with LF line ends', () => {
+    const reference = reportOf([file], Infinity);
+    const text = textOf(bytes)!;
+    const utf16 = { ...file, bytes: asUtf16(text) };
+    for (const chunk of [Infinity, 64 * 1024, 7, 1]) expect(reportOf([utf16], chunk), `UTF-16LE, chunks of ${chunk}`).toBe(reference);
+    // LF instead of CRLF: same lines, same report
+    const lf = { ...file, bytes: asUtf8(text.replace(/\r\n/g, '\n')) };
+    expect(reportOf([lf], 7)).toBe(reference);
+  }, 60_000);
+});
+
+describe('every samples/ scenario reads the same however it arrives', () => {
+  for (const scenario of sampleCases()) {
+    it(scenario.id, async () => {
+      const { sources } = await resolveInputs([scenario.dir]);
+      const files = sources.map((s) => ({ path: s.path, role: s.role, flavor: s.flavor, bytes: readFileSync(s.path) }));
+      expect(files.length).toBeGreaterThan(0);
+      expectSameReports(files);
+    });
+  }
+});
+
+describe('prefilters never turn away what the full check accepts', () => {
+  const infoRules = builtinRules.filter((r) => levelGateAccepts(r, 'Info'));
+  const gateLiterals = [markerLiterals(), ...infoRules.map((r) => requiredLiterals(r.pattern))];
+
+  it('the built-in Info rules and the markers all have literals, so the Info gate is on', () => {
+    expect(gateLiterals.every((l) => l !== null)).toBe(true);
+    expect(LiteralGate.create(gateLiterals.flatMap((l) => l!))).not.toBeNull();
+  });
+
+  it("every rule's must-match samples contain one of its literals, and pass the Info gate when Info", () => {
+    const gate = LiteralGate.create(gateLiterals.flatMap((l) => l!))!;
+    let checked = 0;
+    for (const rule of builtinRules) {
+      const literals = requiredLiterals(rule.pattern);
+      for (const sample of rule.samples.matches) {
+        for (const event of parseLine(sample, 0, 1)) {
+          if (!matchRule(rule, event)) continue;
+          checked++;
+          expect(mayContain(literals, splitGle(event.message).message.toLowerCase()), `${rule.id}: ${sample}`).toBe(true);
+          if (event.level === 'Info') expect(gate.test(event.message), `${rule.id} (Info gate): ${sample}`).toBe(true);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('every marker line of the samples passes the gate', async () => {
+    const gate = LiteralGate.create(gateLiterals.flatMap((l) => l!))!;
+    let markers = 0;
+    for (const scenario of sampleCases()) {
+      for (const path of scenario.files) {
+        const text = textOf(readFileSync(path));
+        if (text === undefined) continue;
+        text.split(/\r?\n/).forEach((line, i) => {
+          for (const event of parseLine(line, 0, i + 1)) {
+            if (event.kind !== 'record' || !readMarker(event.message)) continue;
+            markers++;
+            expect(gate.test(event.message), `${path}:${i + 1}`).toBe(true);
+          }
+        });
+      }
+    }
+    expect(markers).toBeGreaterThan(50);
+  });
+
+  it('requiredLiterals reads only what is certain (tricky patterns, matching strings)', () => {
+    const cases: [RegExp, string[], string[]][] = [
+      // pattern, strings it matches, the expected literal set (or [] for null)
+      [/abc(?:de)?fgh/i, ['xxABCfghyy', 'abcdefgh'], ['abc']],
+      [/foo|bar(?:baz|qux)/, ['foo', 'barqux'], ['foo', 'bar']],
+      [/foo|ba(?:zzzz|quux)/, ['foo', 'baquux'], ['foo', 'zzzz', 'quux']],
+      [/a+bcd/, ['aaabcd'], ['bcd']],
+      [/ab?cdef/, ['acdef', 'abcdef'], ['cdef']],
+      [/(?<name>LaunchDll): ?Failure/i, ['launchdll:failure'], ['launchdll']],
+      [/x{2,}yyyy/, ['xxxyyyy'], ['yyyy']],
+      [/(?=.*secret)public/, ['public secret'], ['public']],
+      [/\bC:\\Windows\\/i, ['c:\\windows\\x'], ['c:\\windows\\']],
+      [/[abc]+def|ghi./, ['bdef', 'ghix'], ['def', 'ghi']],
+      [/opt(?:ional)?|/, ['anything'], []],
+      [/a\x41bc/, ['aAbc'], []],
+      [/K\u212A/u, ['K\u212A'], []],
+    ];
+    for (const [pattern, strings, expected] of cases) {
+      const literals = requiredLiterals(pattern);
+      expect(literals ?? [], pattern.source).toEqual(expected);
+      for (const s of strings) {
+        expect(pattern.test(s), `${pattern} must match ${s}`).toBe(true);
+        expect(mayContain(literals, s.toLowerCase()), `${pattern} on ${s}`).toBe(true);
+      }
+    }
+  });
+
+  it('the literal gate finds any literal, in any case, anywhere (property)', () => {
+    const literals = gateLiterals.flatMap((l) => l!);
+    const gate = LiteralGate.create(literals)!;
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), fc.nat(literals.length - 1), fc.string({ maxLength: 60 }), fc.array(fc.boolean(), { maxLength: 80 }), (before, which, after, upper) => {
+        const lit = [...literals[which]!].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join('');
+        expect(gate.test(before + lit + after)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
