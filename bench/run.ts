@@ -543,7 +543,7 @@ async function main(argv: readonly string[]): Promise<number> {
       kind: 'throughput',
       tool: f.tool,
       input: { bytes: f.input.bytes, encoding: f.input.encoding, seed: f.input.seed, label: f.input.label },
-      runs: f.samples.map((s) => ({ wall: round(s.wall, 4), cpu: s.cpu, rssMiB: s.rssMiB === null ? null : round(s.rssMiB, 1), exitCode: s.exitCode })),
+      runs: f.samples.map((s) => ({ wall: round(s.wall, 4), cpu: s.cpu === null ? null : round(s.cpu, 3), rssMiB: s.rssMiB === null ? null : round(s.rssMiB, 1), exitCode: s.exitCode })),
       wall: round(f.wall, 4),
       cpu: f.cpu === null ? null : round(f.cpu, 3),
       rssMiB: f.rssMiB === null ? null : round(f.rssMiB, 1),

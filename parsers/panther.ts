@@ -83,28 +83,52 @@ function leadingTimestamp(text: string): string {
   return lastTimestamp;
 }
 
-/** The fixed-column fast path: offsets 19/21/32/42/43/49/50 of §3.1, checked character by character. */
-function parseFixedColumns(text: string): Header | undefined {
-  if (text.length < 50) return undefined;
-  if (text.charCodeAt(19) !== 44 /* , */ || text.charCodeAt(20) !== 32 || text.charCodeAt(4) !== 45 /* - */) return undefined;
+/** The component column (43-48) as last read, and what it gave: consecutive records mostly share it. */
+let lastComponentColumn = '';
+let lastComponent = '';
+
+/** What `readFixedColumns` found (valid after it returned true). */
+const fixed = { level: 'Info' as Level, messageId: undefined as string | undefined, component: '' };
+
+/**
+ * The fixed-column fast path: offsets 19/21/32/42/43/49/50 of §3.1, checked character by character.
+ * On success, the level, message id and component are in `fixed`; the timestamp is `leadingTimestamp`
+ * and the message starts at 50.
+ */
+function readFixedColumns(text: string): boolean {
+  if (text.length < 50) return false;
+  if (text.charCodeAt(19) !== 44 /* , */ || text.charCodeAt(20) !== 32 || text.charCodeAt(4) !== 45 /* - */) return false;
   if (text.charCodeAt(10) !== 32 || text.charCodeAt(13) !== 58 /* : */ || text.charCodeAt(42) !== 32 || text.charCodeAt(49) !== 32) {
-    return undefined;
+    return false;
   }
   const level = fixedLevel(text);
-  if (level === undefined) return undefined;
+  if (level === undefined) return false;
   let messageId: string | undefined;
   if (text.charCodeAt(32) === 91 /* [ */) {
-    if (text.charCodeAt(41) !== 93) return undefined;
+    if (text.charCodeAt(41) !== 93) return false;
     messageId = text.slice(33, 41).toLowerCase();
   } else if (!text.startsWith('          ', 32)) {
-    return undefined;
+    return false;
   }
-  const component = text.slice(43, 49).trimEnd();
+  let component: string;
+  if (lastComponentColumn.length === 6 && text.startsWith(lastComponentColumn, 43)) component = lastComponent;
+  else {
+    lastComponentColumn = text.slice(43, 49);
+    lastComponent = component = lastComponentColumn.trimEnd();
+  }
   // a blank component column with message text starting at 43 would read as a component: reject, use the tolerant parse
-  if (component.includes(' ')) return undefined;
-  const header: Header = { timestamp: leadingTimestamp(text), level, message: text.slice(50) };
-  if (messageId !== undefined) header.messageId = messageId;
-  if (component !== '') header.component = component;
+  if (component.includes(' ')) return false;
+  fixed.level = level;
+  fixed.messageId = messageId;
+  fixed.component = component;
+  return true;
+}
+
+function parseFixedColumns(text: string): Header | undefined {
+  if (!readFixedColumns(text)) return undefined;
+  const header: Header = { timestamp: leadingTimestamp(text), level: fixed.level, message: text.slice(50) };
+  if (fixed.messageId !== undefined) header.messageId = fixed.messageId;
+  if (fixed.component !== '') header.component = fixed.component;
   return header;
 }
 
@@ -180,14 +204,21 @@ function eventFrom(header: Header, source: number, line: number, text: string, t
   return event;
 }
 
-/** `eventFrom` for a fixed-column header, without the spread: the same properties in the same order. */
-function fixedEvent(header: Header, source: number, line: number, text: string, truncated: boolean): LogEvent {
+/**
+ * `eventFrom(withProcessTag(parseFixedColumns(text)))` after `readFixedColumns(text)` succeeded, without
+ * the intermediate header: the same properties in the same order.
+ */
+function fixedEvent(source: number, line: number, text: string, truncated: boolean): LogEvent {
+  const message = text.slice(50);
   const event: { -readonly [K in keyof LogEvent]: LogEvent[K] } = {
-    source, line, kind: 'record', text, timestamp: header.timestamp!, level: header.level!, message: header.message,
+    source, line, kind: 'record', text, timestamp: leadingTimestamp(text), level: fixed.level, message,
   };
-  if (header.messageId !== undefined) event.messageId = header.messageId;
-  if (header.component !== undefined) event.component = header.component;
-  if (header.process !== undefined) event.process = header.process;
+  if (fixed.messageId !== undefined) event.messageId = fixed.messageId;
+  if (fixed.component !== '') event.component = fixed.component;
+  if (message.charCodeAt(0) === 91 /* [ */) {
+    const p = PROCESS_TAG.exec(message);
+    if (p) event.process = p[1]!;
+  }
   if (truncated) event.truncated = true;
   return event;
 }
@@ -207,8 +238,7 @@ export function parseLine(text: string, source: number, line: number, truncated 
       });
     }
   }
-  const fixed = parseFixedColumns(text);
-  if (fixed) return [fixedEvent(withProcessTag(fixed), source, line, text, truncated)];
+  if (readFixedColumns(text)) return [fixedEvent(source, line, text, truncated)];
   const header = headerOf(text);
   if (header) return [eventFrom(header, source, line, text, truncated)];
   if (isBlank(text)) return [{ source, line, kind: 'blank', message: '', text }];

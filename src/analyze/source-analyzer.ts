@@ -49,10 +49,15 @@ export class SourceAnalyzer {
   private readonly infoLiterals: readonly (readonly string[] | null)[];
   /**
    * Info lines (97% of a log) that contain no marker keyword and no literal of an Info rule need
-   * neither `readMarker` nor the rules: one pass over the message says so. Null when some Info rule
-   * (a custom one) has no literal to look for.
+   * neither `readMarker` nor the rules: one pass over the message says so. Bit 0: a marker keyword;
+   * the bit of Info rule k (`infoBits[k]`): one of its literals. Null when an Info rule (a custom one)
+   * has no literal to look for.
    */
   private readonly infoGate: LiteralGate | null;
+  private readonly infoBits: readonly number[];
+  /** The same for all rules, on the other lines; a rule it does not cover has all bits (always tried). */
+  private readonly ruleGate: LiteralGate | null;
+  private readonly ruleBits: readonly number[];
 
   constructor(
     readonly index: number,
@@ -66,8 +71,12 @@ export class SourceAnalyzer {
     this.infoRules = context.rules.filter((r) => levelGateAccepts(r, 'Info'));
     this.allLiterals = this.allRules.map((r) => requiredLiterals(r.pattern));
     this.infoLiterals = this.infoRules.map((r) => requiredLiterals(r.pattern));
-    const gateLiterals = [markerLiterals(), ...this.infoLiterals];
-    this.infoGate = gateLiterals.every((l) => l !== null) ? LiteralGate.create(gateLiterals.flatMap((l) => l!)) : null;
+    const infoGate = LiteralGate.create([markerLiterals(), ...this.infoLiterals]);
+    const infoCovered = infoGate !== null && [markerLiterals(), ...this.infoLiterals].every((_, g) => infoGate.covers(g));
+    this.infoGate = infoCovered ? infoGate : null;
+    this.infoBits = this.infoLiterals.map((_, k) => (this.infoGate ? 1 << ((k + 1) & 31) : -1));
+    this.ruleGate = LiteralGate.create(this.allLiterals);
+    this.ruleBits = this.allLiterals.map((_, i) => (this.ruleGate?.covers(i) ? 1 << (i & 31) : -1));
   }
 
   push(bytes: Uint8Array): void {
@@ -115,8 +124,8 @@ export class SourceAnalyzer {
     }
     this.roles.observe(event);
     // an Info record without any marker or Info-rule literal: no marker, and no rule can match it
-    const quiet = event.level === 'Info' && this.infoGate !== null && !this.infoGate.test(event.message);
-    const marker = event.kind === 'record' && !quiet ? readMarker(event.message) : undefined;
+    const infoMask = event.level === 'Info' && this.infoGate !== null ? this.infoGate.scan(event.message) : -1;
+    const marker = event.kind === 'record' && (infoMask & 1) !== 0 ? readMarker(event.message) : undefined;
     const chain = event.kind === 'record' && event.level !== 'Info' ? classifyChainLine(splitGle(event.message).message) : undefined;
     const run = this.runFor(event, seq, marker?.type, chain);
     event.run = run.index;
@@ -148,20 +157,26 @@ export class SourceAnalyzer {
         run.finishProvider(chain.module, chain.entryPoint ?? '', 'failed', code, event);
       }
     }
-    if (!quiet) this.applyRules(event, seq, run, attributed);
+    if (infoMask !== 0) this.applyRules(event, seq, run, attributed, infoMask);
     this.context.onEvent?.(event);
   }
 
-  private applyRules(event: LogEvent, seq: number, run: RunState, attributed: boolean): void {
+  /** `infoMask`: for an Info record, what the Info gate found in it (-1: unknown). */
+  private applyRules(event: LogEvent, seq: number, run: RunState, attributed: boolean, infoMask: number): void {
     // matchRule checks each rule's level gate; Info lines (97% of a log) only meet the few rules that read them
     const info = event.level === 'Info';
     const rules = info ? this.infoRules : this.allRules;
     const literals = info ? this.infoLiterals : this.allLiterals;
+    const bits = info ? this.infoBits : this.ruleBits;
+    const mask = info ? infoMask : this.ruleGate ? this.ruleGate.scan(event.message) : -1;
     const { message } = splitGle(event.message);
-    const lower = message.toLowerCase();
+    let lower: string | undefined;
     for (let i = 0; i < rules.length; i++) {
       const rule = rules[i]!;
-      if (!mayContain(literals[i] ?? null, lower)) continue; // the pattern cannot match without one of them
+      // the pattern cannot match without one of its literals: the gate's bit, then the exact check
+      if ((mask & bits[i]!) === 0) continue;
+      const required = literals[i] ?? null;
+      if (required !== null && !mayContain(required, (lower ??= message.toLowerCase()))) continue;
       const match = matchRule(rule, event, message);
       if (!match) continue;
       if (rule.role === 'noise') {
