@@ -7,7 +7,7 @@ import { formatCode, sameLow16 } from '../codes/normalize.js';
 import { canFill, fillTemplate } from '../engine/template.js';
 import type { ChainLine } from '../segment/markers.js';
 import type { EvidenceLine, Finding, FindingCode, ResolvedRemediation, RuleRole } from '../types.js';
-import type { KeptChainLine, KeptLine, KeptMatch, RunState } from './run-state.js';
+import { matchGroupKey, type KeptChainLine, type KeptLine, type KeptMatch, type RunState } from './run-state.js';
 
 const ROLE_RANK: Readonly<Record<RuleRole, number>> = { cause: 0, generic: 1, consequence: 2, context: 3, noise: 4 };
 const CONFIDENCE_RANK = { high: 0, medium: 1, low: 2 } as const;
@@ -53,6 +53,7 @@ function betterCandidate(a: KeptMatch, b: KeptMatch): KeptMatch {
 }
 
 export function diagnoseRun(run: RunState): RunDiagnosis {
+  if (run.frozen) return run.frozen as RunDiagnosis;
   const outcome = run.outcome;
   if (outcome === 'succeeded') return { root: null, cascade: [], unexplained: false };
   const cascade = cascadeOf(run);
@@ -143,7 +144,7 @@ function codesOf(providerLines: readonly KeptLine[], cascade: readonly KeptChain
 export function findingsOf(run: RunState, diagnosis: RunDiagnosis, paths: readonly string[], isHeadline: boolean): Finding[] {
   const groups = new Map<string, KeptMatch[]>();
   for (const m of run.matches) {
-    const key = `${m.rule.id}\u0000${m.culprit ?? ''}`;
+    const key = matchGroupKey(m);
     const list = groups.get(key);
     if (list) list.push(m);
     else groups.set(key, [m]);
@@ -173,7 +174,7 @@ export function findingsOf(run: RunState, diagnosis: RunDiagnosis, paths: readon
       remediation: resolveRemediation(lead),
       references: [...lead.rule.references],
       evidence,
-      count: matches.length,
+      count: run.groupCounts.get(matchGroupKey(first)) ?? matches.length,
     });
   }
   findings.sort((a, b) => {

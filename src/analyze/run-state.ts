@@ -8,6 +8,13 @@ const MAX_MATCHES_PER_RUN = 2000;
 const MAX_CHAIN_LINES_PER_RUN = 500;
 const MAX_PROVIDERS_PER_PHASE = 300;
 const RECENT_LINES = 64;
+/** Matches a compacted run keeps per finding (evidence shows the first few). */
+const KEPT_MATCHES_PER_FINDING = 5;
+
+/** Findings group matches by rule and culprit. */
+export function matchGroupKey(m: KeptMatch): string {
+  return `${m.rule.id}\u0000${m.culprit ?? ''}`;
+}
 
 /** A kept copy of an event: strings detached from the decoded chunk so no chunk stays alive. */
 export interface KeptLine {
@@ -78,6 +85,10 @@ export class RunState {
   readonly chain: KeptChainLine[] = [];
   readonly matches: KeptMatch[] = [];
   readonly matchCounts = new Map<string, number>();
+  /** Matches per rule and culprit, counted even after old matches are let go. */
+  readonly groupCounts = new Map<string, number>();
+  /** Set when the run is compacted: its diagnosis, taken while all its matches were still kept. */
+  frozen: unknown = undefined;
   readonly noise = new Map<string, number>();
   readonly phases: PhaseState[] = [];
   /** `seq` of the latest provider start, where a cascade window begins. */
@@ -120,6 +131,31 @@ export class RunState {
     }
   }
 
+  /**
+   * Lets go of what a finished run no longer needs, so memory does not grow with the number of runs
+   * in a long log: a few matches per finding, the cascade's chain lines, no recent-line buffer.
+   */
+  compact(diagnosis: { readonly root: KeptMatch | null; readonly cascade: readonly KeptChainLine[] }): void {
+    this.frozen = diagnosis;
+    const perGroup = new Map<string, number>();
+    const kept = this.matches.filter((m) => {
+      const root = diagnosis.root;
+      if (root && m.rule === root.rule && m.at.seq === root.at.seq) return true;
+      const key = matchGroupKey(m);
+      const n = (perGroup.get(key) ?? 0) + 1;
+      perGroup.set(key, n);
+      return n <= KEPT_MATCHES_PER_FINDING;
+    });
+    this.matches.splice(0, this.matches.length, ...kept);
+    this.chain.splice(0, this.chain.length, ...diagnosis.cascade);
+    this.recent.length = 0;
+    // the evidence between the root line and the chain is all that is read from the context later
+    const rootSeq = diagnosis.root?.at.seq;
+    this.contextAtFailure = rootSeq === undefined ? [] : this.contextAtFailure.filter((at) => at.seq >= rootSeq);
+    // a finished run's timeline keeps its stages and the providers that failed
+    for (const phase of this.phases) phase.providers = phase.providers.filter((p) => p.result === 'failed');
+  }
+
   remember(line: KeptLine): void {
     if (this.recent.length >= RECENT_LINES) this.recent.shift();
     this.recent.push(line);
@@ -130,6 +166,8 @@ export class RunState {
   }
 
   addMatch(kept: KeptMatch): void {
+    const group = matchGroupKey(kept);
+    this.groupCounts.set(group, (this.groupCounts.get(group) ?? 0) + 1);
     const id = kept.rule.id;
     this.matchCounts.set(id, (this.matchCounts.get(id) ?? 0) + 1);
     if (this.matches.length < MAX_MATCHES_PER_RUN) this.matches.push(kept);

@@ -7,6 +7,7 @@ import { LiteralGate, levelGateAccepts, matchRule, mayContain, requiredLiterals 
 import { classifyChainLine, FAILURE_CHAIN_KINDS, markerLiterals, readMarker, type ChainLine } from '../segment/markers.js';
 import type { LogEvent, LogFlavor, Rule, RunKind, SourceInfo, SourceRole } from '../types.js';
 import { contentRoleCounter } from './roles.js';
+import { diagnoseRun } from './root-cause.js';
 import { keep, keepMatch, RunState } from './run-state.js';
 
 export interface SourceContext {
@@ -19,6 +20,9 @@ export interface SourceContext {
   readonly onEvent?: (event: LogEvent) => void;
   readonly maxLineChars?: number;
 }
+
+/** The latest runs of a source keep every match; older ones are compacted. */
+const DETAILED_RUNS = 8;
 
 const ROLE_RUN_KIND: Readonly<Record<SourceRole, RunKind>> = {
   sysprep: 'sysprep',
@@ -243,6 +247,9 @@ export class SourceAnalyzer {
     const run = new RunState(this.context.nextRunIndex(), this.index, kind, event.line);
     this.runs.push(run);
     this.current = run;
+    // older runs of a long, many-run log are finished: keep their diagnosis, let go of the rest
+    const finished = this.runs[this.runs.length - 1 - DETAILED_RUNS];
+    if (finished && !finished.frozen) finished.compact(diagnoseRun(finished));
     return run;
   }
 }
