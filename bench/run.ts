@@ -79,6 +79,15 @@ function repoRoot(): string {
 const ROOT = repoRoot();
 
 function parseOptions(argv: readonly string[]): Options | undefined {
+  try {
+    return readOptions(argv);
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw new UsageError((error as Error).message);
+    throw error;
+  }
+}
+
+function readOptions(argv: readonly string[]): Options | undefined {
   const { values } = parseArgs({
     args: [...argv],
     options: {
