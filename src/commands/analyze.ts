@@ -11,7 +11,6 @@ import { renderMarkdown } from '../report/markdown.js';
 import { eventToNdjson, reportToNdjson } from '../report/ndjson.js';
 import { createRedactor } from '../report/redact.js';
 import { renderText } from '../report/text.js';
-import { startTui } from '../tui/run-tui.js';
 import type { LogEvent, Report } from '../types.js';
 import { loadRules } from './load-rules.js';
 import type { CliContext } from './context.js';
@@ -131,6 +130,8 @@ async function runAnalyze(ctx: CliContext, inputs: string[], options: AnalyzeOpt
     await out.commit();
   } else if (format === 'tui') {
     const events = redactor ? result.events.map((e) => ({ ...e, message: redactor.redactText(e.message), text: redactor.redactText(e.text) })) : result.events;
+    // ink and react cost ~0.45 s of start-up: loaded only when the UI is shown
+    const { startTui } = await import('../tui/run-tui.js');
     const ui = startTui({ report, events }, { noColor: !options.color || Boolean(process.env.NO_COLOR) });
     await ui.done;
   } else if (format !== 'ndjson') {

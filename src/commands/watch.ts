@@ -8,7 +8,7 @@ import { EXIT, UserError } from '../errors.js';
 import { findLogs } from '../input/open-inputs.js';
 import { eventToNdjson, findingToNdjson } from '../report/ndjson.js';
 import { defaultPantherTargets, followLogs } from '../tail/follow.js';
-import { startTui, type TuiHandle } from '../tui/run-tui.js';
+import type { TuiHandle } from '../tui/run-tui.js';
 import type { Finding, LogEvent, Report, RunInfo } from '../types.js';
 import { terminalSafe } from '../util/terminal-safe.js';
 import { exitCodeFor } from './analyze.js';
@@ -215,6 +215,7 @@ async function runWatch(ctx: CliContext, paths: string[], options: WatchOptions)
   }, options.timeout);
 
   if (format === 'tui') {
+    const { startTui } = await import('../tui/run-tui.js'); // loaded only when the UI is shown
     ui = startTui({ report: analysis.result().report, events: [], following: true, watching: targets }, { noColor: !options.color || Boolean(process.env.NO_COLOR) });
     void ui.done.then(() => stop(exitCode ?? exitCodeFor(analysis.result().report, sawLog ? 1 : 0)));
   }
