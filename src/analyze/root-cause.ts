@@ -4,7 +4,7 @@ import { parseLine, splitGle } from '../../parsers/panther.js';
 import { extractCodes } from '../codes/extract.js';
 import { codeName } from '../codes/names.js';
 import { formatCode, sameLow16 } from '../codes/normalize.js';
-import { canFill, fillTemplate } from '../engine/template.js';
+import { fillTemplate } from '../engine/template.js';
 import type { ChainLine } from '../segment/markers.js';
 import type { EvidenceLine, Finding, FindingCode, ResolvedRemediation, RuleRole } from '../types.js';
 import { matchGroupKey, type KeptChainLine, type KeptLine, type KeptMatch, type RunState } from './run-state.js';
@@ -53,7 +53,7 @@ function betterCandidate(a: KeptMatch, b: KeptMatch): KeptMatch {
 }
 
 export function diagnoseRun(run: RunState): RunDiagnosis {
-  if (run.frozen) return run.frozen as RunDiagnosis;
+  if (run.frozen) return run.frozen;
   const outcome = run.outcome;
   if (outcome === 'succeeded') return { root: null, cascade: [], unexplained: false };
   const cascade = cascadeOf(run);
@@ -97,7 +97,7 @@ export function resolveRemediation(match: KeptMatch): ResolvedRemediation[] {
   const values = { ...match.groups, culprit: match.culprit ?? undefined };
   return match.rule.remediation.map((step) => ({
     description: fill(step.description, match),
-    command: step.command ? (canFill(step.command, values) ? fillTemplate(step.command, values) : fillTemplate(step.command, values)) : null,
+    command: step.command ? fillTemplate(step.command, values) : null,
     shell: step.shell,
     destructive: step.destructive,
   }));

@@ -1,6 +1,7 @@
 // The mutable state of one run or session while its events stream in. Bounded: matches and chain
 // lines are capped, everything else is counted.
 import type { RuleMatch } from '../engine/match.js';
+import type { RunDiagnosis } from './root-cause.js';
 import type { ChainLine, Marker } from '../segment/markers.js';
 import type { LogEvent, Provider, Rule, RunKind, RunOutcome } from '../types.js';
 
@@ -88,7 +89,7 @@ export class RunState {
   /** Matches per rule and culprit, counted even after old matches are let go. */
   readonly groupCounts = new Map<string, number>();
   /** Set when the run is compacted: its diagnosis, taken while all its matches were still kept. */
-  frozen: unknown = undefined;
+  frozen: RunDiagnosis | undefined = undefined;
   readonly noise = new Map<string, number>();
   readonly phases: PhaseState[] = [];
   /** `seq` of the latest provider start, where a cascade window begins. */
@@ -135,7 +136,7 @@ export class RunState {
    * Lets go of what a finished run no longer needs, so memory does not grow with the number of runs
    * in a long log: a few matches per finding, the cascade's chain lines, no recent-line buffer.
    */
-  compact(diagnosis: { readonly root: KeptMatch | null; readonly cascade: readonly KeptChainLine[] }): void {
+  compact(diagnosis: RunDiagnosis): void {
     this.frozen = diagnosis;
     const perGroup = new Map<string, number>();
     const kept = this.matches.filter((m) => {

@@ -4,7 +4,7 @@ import { parseLine } from '../../parsers/panther.js';
 import { splitGle } from '../../parsers/panther.js';
 import { LineDecoder } from '../decode/line-decoder.js';
 import { LiteralGate, levelGateAccepts, matchRule, mayContain, requiredLiterals } from '../engine/match.js';
-import { classifyChainLine, FAILURE_CHAIN_KINDS, markerLiterals, readMarker, type ChainLine } from '../segment/markers.js';
+import { classifyChainLine, FAILURE_CHAIN_KINDS, markerLiterals, readMarker, type ChainLine, type Marker } from '../segment/markers.js';
 import type { LogEvent, LogFlavor, Rule, RunKind, SourceInfo, SourceRole } from '../types.js';
 import { contentRoleCounter } from './roles.js';
 import { diagnoseRun } from './root-cause.js';
@@ -131,7 +131,7 @@ export class SourceAnalyzer {
     const infoMask = event.level === 'Info' && this.infoGate !== null ? this.infoGate.scan(event.message) : -1;
     const marker = event.kind === 'record' && (infoMask & 1) !== 0 ? readMarker(event.message) : undefined;
     const chain = event.kind === 'record' && event.level !== 'Info' ? classifyChainLine(splitGle(event.message).message) : undefined;
-    const run = this.runFor(event, seq, marker?.type, chain);
+    const run = this.runFor(event, seq, marker, chain);
     event.run = run.index;
     const attributed = run.source !== this.index;
     if (!attributed) {
@@ -193,7 +193,8 @@ export class SourceAnalyzer {
   }
 
   /** The run an event belongs to, opening a new one at a boundary. */
-  private runFor(event: LogEvent, seq: number, markerType: string | undefined, chain: ChainLine | undefined): RunState {
+  private runFor(event: LogEvent, seq: number, marker: Marker | undefined, chain: ChainLine | undefined): RunState {
+    const markerType = marker?.type;
     if (markerType === 'sysprep-run-start' || (markerType === 'banner-rule' && event.component === 'SYSPRP')) {
       const continuesBanner = this.current !== undefined && seq - this.lastBannerSeq <= 2;
       this.lastBannerSeq = seq;
@@ -202,8 +203,8 @@ export class SourceAnalyzer {
       this.splitAfter = undefined;
       return this.open('sysprep', event);
     }
-    if (markerType === 'session-start') {
-      return this.open(this.sessionKind(event), event);
+    if (marker?.type === 'session-start') {
+      return this.open(marker.kind, event);
     }
     if (this.flavor === 'setuperr' && this.context.siblingRuns) {
       const sibling = this.siblingRunAt(event.timestamp);
@@ -227,11 +228,6 @@ export class SourceAnalyzer {
     const looksLikeLogRecord = event.component !== undefined || event.level !== undefined;
     if (!looksLikeLogRecord) return false;
     return this.splitAfter === null || event.timestamp !== this.splitAfter;
-  }
-
-  private sessionKind(event: LogEvent): RunKind {
-    const marker = readMarker(event.message);
-    return marker?.type === 'session-start' ? marker.kind : 'setup';
   }
 
   private siblingRunAt(timestamp: string | undefined): RunState | undefined {

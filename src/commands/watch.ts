@@ -97,11 +97,6 @@ function findingKey(f: Finding): string {
   return `${f.run}\u0000${f.ruleId}\u0000${f.culprit ?? ''}`;
 }
 
-function oneLineCause(report: Report): string {
-  const root = report.findings.find((f) => f.rootCause);
-  return terminalSafe(root ? `${report.summary}` : report.summary);
-}
-
 async function runWatch(ctx: CliContext, paths: string[], options: WatchOptions): Promise<number> {
   const targets = paths.length > 0 ? paths : defaultPantherTargets();
   if (targets.length === 0) {
@@ -163,7 +158,7 @@ async function runWatch(ctx: CliContext, paths: string[], options: WatchOptions)
     }
     if (options.exitOnFailure && latest.outcome === 'failed') {
       const code = report.findings.some((f) => f.rootCause) ? EXIT.failureExplained : EXIT.failureUnexplained;
-      if (format !== 'ndjson') ctx.warn(`run failed: ${oneLineCause(report)}`);
+      if (format !== 'ndjson') ctx.warn(`run failed: ${terminalSafe(report.summary)}`);
       else out(JSON.stringify({ type: 'exit', code, verdict: report.verdict, summary: report.summary }));
       stop(code);
     } else if (options.exitOnSuccess && latest.outcome === 'succeeded') {

@@ -333,25 +333,9 @@ export class LiteralGate {
     return first & middle & last;
   }
 
-  /** Whether any literal of any group may occur in `text` (stops at the first). */
+  /** Whether any literal of any group may occur in `text`. */
   test(text: string): boolean {
-    const { keys, masks, multiplier, shift } = this;
-    let gram = 0;
-    let first = 0;
-    let middle = 0;
-    let last = 0;
-    for (let i = 0, n = text.length; i < n; i++) {
-      gram = ((gram << 7) | ((text.charCodeAt(i) | 32) & 127)) & 0xfffffff;
-      const slot = Math.imul(gram, multiplier) >>> shift;
-      if (keys[slot] === gram) {
-        const k = 3 * slot;
-        first |= masks[k]!;
-        middle |= masks[k + 1]!;
-        last |= masks[k + 2]!;
-        if ((first & middle & last) !== 0) return true;
-      }
-    }
-    return false;
+    return this.scan(text) !== 0;
   }
 }
 
