@@ -45,7 +45,13 @@ export function buildProgram(ctx: CliContext): Command {
 }
 
 function isInteractive(): boolean {
-  return Boolean(process.stdout.isTTY) && !process.env.CI;
+  return Boolean(process.stdout.isTTY) && !inCi();
+}
+
+/** The same test ink makes: under CI it draws only the last frame, so the TUI is no use there. */
+function inCi(): boolean {
+  const set = (key: string): boolean => key in process.env && process.env[key] !== '0' && process.env[key] !== 'false';
+  return set('CI') || set('CONTINUOUS_INTEGRATION');
 }
 
 export async function main(argv: readonly string[] = process.argv): Promise<number> {
