@@ -35,7 +35,8 @@ const JOINED_RECORD_START = new RegExp(
   String.raw`(?=\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},[ \t]|\d{2}-\d{2}-\d{4} \d{2}:\d{2}:\d{2}\.\d{3} |(?:${LEVELS})[ \t]+(?:\[0x[0-9A-Fa-f]{6}\][ \t]+)?(?:(?:${COMPONENTS})[ \t]|\[[A-Za-z][^\]\[]{1,39}\][ \t]))(?<=\S[ \t]+)`,
   'g',
 );
-const JOINED_MIN_LENGTH = 300;
+/** Lines shorter than this are never split into joined records. */
+export const JOINED_MIN_LENGTH = 300;
 
 interface Header {
   timestamp?: string;

@@ -75,10 +75,15 @@ export class Analysis {
       rules: this.options.rules,
       nextRunIndex: () => this.runCounter++,
       ...(flavor === 'setuperr' ? { siblingRuns: () => sibling()?.runs ?? [] } : {}),
-      onEvent: (event) => {
-        if (this.kept.length < keepEvents) this.kept.push(event);
-        this.options.onEvent?.(event);
-      },
+      // without a consumer of events, the source may skip making them for the lines nothing reads
+      ...(keepEvents > 0 || this.options.onEvent
+        ? {
+            onEvent: (event: LogEvent) => {
+              if (this.kept.length < keepEvents) this.kept.push(event);
+              this.options.onEvent?.(event);
+            },
+          }
+        : {}),
       ...(this.options.maxLineChars ? { maxLineChars: this.options.maxLineChars } : {}),
     });
   }
@@ -88,6 +93,7 @@ export class Analysis {
   }
 
   result(): AnalysisResult {
+    for (const source of this.sources) source.settle();
     const paths = this.sources.map((s) => s.path);
     const runs = this.sources.flatMap((s) => s.runs);
     const ordered = [...runs].sort(compareRuns);

@@ -132,6 +132,18 @@ export class RunState {
     }
   }
 
+  /** `touch` for a stretch of timestamped records the event path skipped (quiet-lines.ts). */
+  touchQuiet(lastLine: number, firstStamp: string | null, lastStamp: string): void {
+    if (lastLine > this.endLine) this.endLine = lastLine;
+    if (firstStamp !== null) this.startedAt ??= firstStamp;
+    this.endedAt = lastStamp;
+    const phase = this.currentPhase;
+    if (phase) {
+      phase.endLine = lastLine;
+      phase.endedAt = lastStamp;
+    }
+  }
+
   /**
    * Lets go of what a finished run no longer needs, so memory does not grow with the number of runs
    * in a long log: a few matches per finding, the cascade's chain lines, no recent-line buffer.

@@ -2,10 +2,11 @@
 // report needs (runs, capped matches and chain lines, counts); every line is counted.
 import { parseLine } from '../../parsers/panther.js';
 import { splitGle } from '../../parsers/panther.js';
-import { LineDecoder } from '../decode/line-decoder.js';
+import { DEFAULT_MAX_LINE_CHARS, LineDecoder } from '../decode/line-decoder.js';
 import { LiteralGate, levelGateAccepts, matchRule, mayContain, requiredLiterals } from '../engine/match.js';
 import { classifyChainLine, FAILURE_CHAIN_KINDS, markerLiterals, readMarker, type ChainLine, type Marker } from '../segment/markers.js';
 import type { LogEvent, LogFlavor, Rule, RunKind, SourceInfo, SourceRole } from '../types.js';
+import { QuietLines } from './quiet-lines.js';
 import { contentRoleCounter } from './roles.js';
 import { diagnoseRun } from './root-cause.js';
 import { keep, keepMatch, RunState } from './run-state.js';
@@ -53,15 +54,22 @@ export class SourceAnalyzer {
   private readonly infoLiterals: readonly (readonly string[] | null)[];
   /**
    * Info lines (97% of a log) that contain no marker keyword and no literal of an Info rule need
-   * neither `readMarker` nor the rules: one pass over the message says so. Bit 0: a marker keyword;
-   * the bit of Info rule k (`infoBits[k]`): one of its literals. Null when an Info rule (a custom one)
-   * has no literal to look for.
+   * neither `readMarker` nor the rules: one pass over the message says so. `markerBits`: what the gate
+   * sets for a marker keyword; `infoBits[k]`: for a literal of Info rule k. Null when an Info rule (a
+   * custom one) has no literal to look for.
    */
   private readonly infoGate: LiteralGate | null;
+  private readonly markerBits: number;
   private readonly infoBits: readonly number[];
   /** The same for all rules, on the other lines; a rule it does not cover has all bits (always tried). */
   private readonly ruleGate: LiteralGate | null;
   private readonly ruleBits: readonly number[];
+  /**
+   * Takes the Info lines the info gate finds nothing in as bytes, before they are decoded, once what
+   * such a line does is known to be only counting: a run is open, the file's role is settled, no event
+   * is wanted, and this is not a `setuperr.log` (whose lines may belong to another file's runs).
+   */
+  private readonly quiet: QuietLines | undefined;
 
   constructor(
     readonly index: number,
@@ -70,7 +78,6 @@ export class SourceAnalyzer {
     readonly flavor: LogFlavor,
     private readonly context: SourceContext,
   ) {
-    this.decoder = new LineDecoder((text, truncated) => this.onLine(text, truncated), context.maxLineChars);
     this.allRules = context.rules;
     this.infoRules = context.rules.filter((r) => levelGateAccepts(r, 'Info'));
     this.allLiterals = this.allRules.map((r) => requiredLiterals(r.pattern));
@@ -78,9 +85,14 @@ export class SourceAnalyzer {
     const infoGate = LiteralGate.create([markerLiterals(), ...this.infoLiterals]);
     const infoCovered = infoGate !== null && [markerLiterals(), ...this.infoLiterals].every((_, g) => infoGate.covers(g));
     this.infoGate = infoCovered ? infoGate : null;
-    this.infoBits = this.infoLiterals.map((_, k) => (this.infoGate ? 1 << ((k + 1) & 31) : -1));
+    this.markerBits = this.infoGate ? this.infoGate.bitsOf(0) : -1;
+    this.infoBits = this.infoLiterals.map((_, k) => (this.infoGate ? this.infoGate.bitsOf(k + 1) : -1));
     this.ruleGate = LiteralGate.create(this.allLiterals);
-    this.ruleBits = this.allLiterals.map((_, i) => (this.ruleGate?.covers(i) ? 1 << (i & 31) : -1));
+    this.ruleBits = this.allLiterals.map((_, i) => (this.ruleGate?.covers(i) ? this.ruleGate.bitsOf(i) : -1));
+    const maxLineChars = context.maxLineChars ?? DEFAULT_MAX_LINE_CHARS;
+    const quietPossible = this.infoGate !== null && !context.onEvent && flavor !== 'setuperr';
+    this.quiet = quietPossible ? new QuietLines(this.infoGate!, maxLineChars) : undefined;
+    this.decoder = new LineDecoder((text, truncated) => this.onLine(text, truncated), maxLineChars, this.quiet);
   }
 
   push(bytes: Uint8Array): void {
@@ -89,6 +101,24 @@ export class SourceAnalyzer {
 
   end(): void {
     this.decoder.end();
+    this.settle();
+  }
+
+  /** Applies the quiet lines taken since the last event: call before reading `runs` or `info()`. */
+  settle(): void {
+    const quiet = this.quiet;
+    if (!quiet || quiet.pending === 0) return;
+    this.applyQuiet(quiet, this.decoder.stats.lines);
+  }
+
+  /** What the event path would have done for the quiet lines up to `lastLine`: count, and touch the run. */
+  private applyQuiet(quiet: QuietLines, lastLine: number): void {
+    const run = this.current!;
+    this.kinds.record += quiet.pending;
+    this.seq += quiet.pending;
+    run.touchQuiet(lastLine, quiet.firstStamp, quiet.lastStamp());
+    if (quiet.pendingSysprp && run.kind === 'errors-only') run.kind = 'sysprep';
+    quiet.collect();
   }
 
   get role(): SourceRole {
@@ -96,6 +126,7 @@ export class SourceAnalyzer {
   }
 
   info(): SourceInfo {
+    this.settle();
     const s = this.decoder.stats;
     return {
       path: this.path,
@@ -112,6 +143,15 @@ export class SourceAnalyzer {
 
   private onLine(text: string, truncated: boolean): void {
     const line = this.decoder.stats.lines;
+    const quiet = this.quiet;
+    if (quiet) {
+      if (quiet.pending > 0) this.applyQuiet(quiet, line - 1);
+      for (const event of parseLine(text, this.index, line, truncated)) this.onEvent(event);
+      const run = this.current;
+      quiet.enabled = run !== undefined && this.roles.settled;
+      quiet.wantFirstStamp = run !== undefined && run.startedAt === null;
+      return;
+    }
     for (const event of parseLine(text, this.index, line, truncated)) this.onEvent(event);
   }
 
@@ -129,7 +169,7 @@ export class SourceAnalyzer {
     this.roles.observe(event);
     // an Info record without any marker or Info-rule literal: no marker, and no rule can match it
     const infoMask = event.level === 'Info' && this.infoGate !== null ? this.infoGate.scan(event.message) : -1;
-    const marker = event.kind === 'record' && (infoMask & 1) !== 0 ? readMarker(event.message) : undefined;
+    const marker = event.kind === 'record' && (infoMask & this.markerBits) !== 0 ? readMarker(event.message) : undefined;
     const chain = event.kind === 'record' && event.level !== 'Info' ? classifyChainLine(splitGle(event.message).message) : undefined;
     const run = this.runFor(event, seq, marker, chain);
     event.run = run.index;

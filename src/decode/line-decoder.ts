@@ -14,6 +14,22 @@ const SNIFF_BYTES = 4;
 
 export type LineSink = (text: string, truncated: boolean) => void;
 
+/**
+ * Lets a consumer take whole lines as bytes, before they are decoded, when it only needs to count
+ * them (the Info lines no rule or marker can read: most of a log). Lines it takes are counted in the
+ * decoder's stats and never reach the sink.
+ */
+export interface ByteLineFilter {
+  /**
+   * Takes complete lines from the start of `bytes[start, end)`, as many as it wants, and returns the
+   * offset just past the terminator of the last one taken (`start` when none). A line it takes ends
+   * with LF, CRLF, or a CR followed by another byte inside the range; it is at most `maxLineBytes`
+   * long. `taken` says how many lines the last call took.
+   */
+  takeLines(bytes: Uint8Array, start: number, end: number): number;
+  readonly taken: number;
+}
+
 export interface DecoderStats {
   encoding: Encoding;
   lines: number;
@@ -77,6 +93,7 @@ export class LineDecoder {
   constructor(
     private readonly sink: LineSink,
     private readonly maxLineChars = DEFAULT_MAX_LINE_CHARS,
+    private readonly filter?: ByteLineFilter,
   ) {
     this.maxLineBytes = maxLineChars * 4;
   }
@@ -186,9 +203,55 @@ export class LineDecoder {
     // Pure ASCII decodes the same as Latin-1, which is cheaper. Valid UTF-8 decodes without a
     // replacement character except where the input has one itself, and then each line decoded
     // alone (the fallback) reads the same: so only invalid UTF-8 needs the per-line fallback.
+    if (this.filter) {
+      const ascii = isAscii(bytes);
+      if (ascii || isUtf8(bytes)) this.splitBytes(bytes, final, ascii ? 'latin1' : 'utf8', this.filter);
+      else this.splitLinesWithLegacyFallback(bytes, final);
+      return;
+    }
     if (isAscii(bytes)) this.splitText(bytes.toString('latin1'), final);
     else if (isUtf8(bytes)) this.splitText(bytes.toString('utf8'), final);
     else this.splitLinesWithLegacyFallback(bytes, final);
+  }
+
+  /**
+   * `splitText` on bytes, with the filter taking the lines it wants first: the others are decoded
+   * one by one. The same lines, terminators and counts as decoding the whole slice.
+   */
+  private splitBytes(bytes: Buffer, final: boolean, encoding: 'latin1' | 'utf8', filter: ByteLineFilter): void {
+    let i = 0;
+    if (this.endedWithCr && bytes[0] === 10) i = 1;
+    this.endedWithCr = false;
+    const n = bytes.length;
+    let lf = -2;
+    let cr = -2;
+    while (i < n) {
+      if (!this.skippingLongLine) {
+        i = filter.takeLines(bytes, i, n);
+        this.stats.lines += filter.taken;
+        if (i >= n) return;
+      }
+      if (lf !== -1 && lf < i) lf = bytes.indexOf(10, i);
+      if (cr !== -1 && cr < i) cr = bytes.indexOf(13, i);
+      let end: number;
+      let next: number;
+      if (cr !== -1 && (lf === -1 || cr < lf)) {
+        end = cr;
+        if (cr + 1 < n) next = bytes[cr + 1] === 10 ? cr + 2 : cr + 1;
+        else {
+          next = n;
+          this.endedWithCr = true;
+        }
+      } else if (lf !== -1) {
+        end = lf;
+        next = lf + 1;
+      } else {
+        if (final) this.emitLine(bytes.toString(encoding, i, n));
+        return;
+      }
+      this.emitLine(bytes.toString(encoding, i, end));
+      i = next;
+    }
   }
 
   private splitText(text: string, final: boolean): void {

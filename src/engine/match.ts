@@ -245,11 +245,12 @@ const GATE_MULTIPLIERS = [0x9e3779b1, 0x85ebca6b, 0xc2b2ae35, 0x27d4eb2f, 0x1656
 
 /**
  * Tests in one pass over a string whether it may contain any of many literals (ASCII-case-insensitive).
- * Literals come in groups (say, one per rule); group g answers on bit `g % 32`. Exact in one direction:
- * a clear bit means that no literal of the groups on that bit occurs; a set bit may be a false alarm
- * (then run the precise check). Each literal is known by three 4-character grams (first, middle, last),
- * and its bit is set when all three occur in the string, in any order. Grams are looked up in a small
- * collision-free hash table keyed by the exact gram.
+ * Literals come in groups (say, one per rule); `bitsOf(g)` are the bits that answer for group g. Exact
+ * in one direction: when none of a group's bits is set, no literal of the group occurs; a set bit may
+ * be a false alarm (then run the precise check). Each literal is known by three 4-character grams
+ * (first, middle, last) and has a bit of its own (shared by every 32nd literal); the bit is set when all
+ * three grams occur in the string, in any order. Grams are looked up in a small collision-free hash
+ * table keyed by the exact gram.
  */
 export class LiteralGate {
   private constructor(
@@ -260,6 +261,7 @@ export class LiteralGate {
     private readonly multiplier: number,
     private readonly shift: number,
     private readonly covered: readonly boolean[],
+    private readonly groupBits: readonly number[],
   ) {}
 
   /**
@@ -270,10 +272,13 @@ export class LiteralGate {
   static create(groups: readonly (readonly string[] | null)[]): LiteralGate | null {
     const grams = new Map<number, [number, number, number]>();
     const covered = groups.map((literals) => literals !== null && literals.length > 0 && literals.every((lit) => lit.length >= GATE_GRAM && /^[\x20-\x7e]*$/.test(lit)));
+    const groupBits = groups.map(() => 0);
+    let literalCount = 0;
     groups.forEach((literals, g) => {
       if (!covered[g]) return;
-      const bit = 1 << (g & 31);
       for (const lit of literals!) {
+        const bit = 1 << (literalCount++ & 31);
+        groupBits[g]! |= bit;
         const ends = [GATE_GRAM, GATE_GRAM + ((lit.length - GATE_GRAM) >> 1), lit.length];
         ends.forEach((end, k) => {
           const gram = gramAt(lit, end);
@@ -301,15 +306,20 @@ export class LiteralGate {
           masks[3 * slot + 1] = b;
           masks[3 * slot + 2] = c;
         }
-        if (!clash) return new LiteralGate(keys, masks, multiplier, 32 - bits, covered);
+        if (!clash) return new LiteralGate(keys, masks, multiplier, 32 - bits, covered, groupBits);
       }
     }
     return null;
   }
 
-  /** Whether the gate knows group `g` (else its bit says nothing). */
+  /** Whether the gate knows group `g` (else its bits say nothing). */
   covers(g: number): boolean {
     return this.covered[g] === true;
+  }
+
+  /** The bits of `scan` that answer for group `g`: none of them set, none of its literals occurs. */
+  bitsOf(g: number): number {
+    return this.groupBits[g] ?? 0;
   }
 
   /** The bits of the groups one of whose literals may occur in `text`. */
@@ -330,6 +340,37 @@ export class LiteralGate {
         last |= masks[k + 2]!;
       }
     }
+    return first & middle & last;
+  }
+
+  /** Where the last `scanBytesToLineEnd` stopped: a CR or LF, or its `limit`. */
+  stoppedAt = 0;
+
+  /**
+   * `scan` over bytes from `from` up to the first CR or LF before `limit` (its offset goes to
+   * `stoppedAt`). Bytes of multi-byte characters fold like any other byte: a false alarm at worst,
+   * since the literals are ASCII.
+   */
+  scanBytesToLineEnd(bytes: Uint8Array, from: number, limit: number): number {
+    const { keys, masks, multiplier, shift } = this;
+    let gram = 0;
+    let first = 0;
+    let middle = 0;
+    let last = 0;
+    let i = from;
+    for (; i < limit; i++) {
+      const c = bytes[i]!;
+      if (c === 10 || c === 13) break;
+      gram = ((gram << 7) | ((c | 32) & 127)) & 0xfffffff;
+      const slot = Math.imul(gram, multiplier) >>> shift;
+      if (keys[slot] === gram) {
+        const k = 3 * slot;
+        first |= masks[k]!;
+        middle |= masks[k + 1]!;
+        last |= masks[k + 2]!;
+      }
+    }
+    this.stoppedAt = i;
     return first & middle & last;
   }
 

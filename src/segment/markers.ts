@@ -148,7 +148,7 @@ const MARKERS: readonly [RegExp, MarkerReader][] = [
   })],
 ];
 const MARKER_PREFILTER =
-  /^====|sysprep run|ParseCommands|Sysprep mode|Displaying dialog|Pre-validing|external provider request|Beginning action execution|Running DLLs|RunRegistryDlls|LaunchModule|LaunchDll|FCreateTagFile|ProcessShutdown|Callback_Specialize|Setup has|SetupHost Logging|rollback|WinDeploy\.exe|IMAGE_STATE_COMPLETE|First boot phase| pass/i;
+  /^====|sysprep run|ParseCommands|Sysprep mode|Displaying dialog|Pre-validing|external provider request|Beginning action execution|Running DLLs|RunRegistryDlls|LaunchModule|LaunchDll|FCreateTagFile|ProcessShutdown|Callback_Specialize|Setup has started phase|Setup has completed phase|SetupHost Logging|rollback\/uninstall|OS Rollback|WinDeploy\.exe launched|WinDeploy\.exe exiting|IMAGE_STATE_COMPLETE|First boot phase|pass \[|' pass|command line \[/i;
 
 /**
  * Literals of which every message `readMarker` recognizes contains one (ASCII-case-insensitive), so a
