@@ -12,7 +12,7 @@ import { generatePantherLog } from '../bench/generate-log.js';
 import { parseLine, splitGle } from '../parsers/panther.js';
 import { Analysis } from '../src/analyze/analysis.js';
 import { builtinRules } from '../src/engine/registry.js';
-import { LiteralGate, levelGateAccepts, matchRule, mayContain, requiredLiterals } from '../src/engine/match.js';
+import { LiteralGate, levelGateAccepts, matchRule, mayContain, requiredLiterals, RuleSieve } from '../src/engine/match.js';
 import { resolveInputs } from '../src/input/open-inputs.js';
 import { markerLiterals, readMarker } from '../src/segment/markers.js';
 import type { LogFlavor, SourceRole } from '../src/types.js';
@@ -214,6 +214,20 @@ describe('prefilters never turn away what the full check accepts', () => {
         expect(gate.scan(before + lit + after) & gate.bitsOf(which)).not.toBe(0);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('the rule sieve selects, in order, exactly the rules with a bit in the mask and the uncovered ones (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constant(-1), fc.integer({ min: 1, max: 0xffffffff }).map((n) => n | 0)), { minLength: 1, maxLength: 100 }), fc.integer().map((n) => n | 0), (ruleBits, mask) => {
+        const words = new RuleSieve(ruleBits).select(mask);
+        const selected: number[] = [];
+        words.forEach((word, w) => {
+          for (let b = 0; b < 32; b++) if ((word >>> b) & 1) selected.push(w * 32 + b);
+        });
+        expect(selected).toEqual(ruleBits.flatMap((bits, i) => (bits === -1 || (bits & mask) !== 0 ? [i] : [])));
+      }),
+      { numRuns: 500, seed: 7 },
     );
   });
 });

@@ -4,15 +4,17 @@
 // counts, the run's last line and timestamp, and (for a run not yet known to be sysprep's) whether
 // a SYSPRP record was seen. Anything else is left to the event path.
 import type { ByteLineFilter } from '../decode/line-decoder.js';
-import type { LiteralGate } from '../engine/match.js';
+import type { GateTables, LiteralGate } from '../engine/match.js';
 import { JOINED_MIN_LENGTH } from '../../parsers/panther.js';
 
 const MESSAGE_COLUMN = 50;
 const STAMP_LENGTH = 19;
 /** "Info" padded to the 11 characters of the level column. */
 const INFO_COLUMN = Buffer.from('Info       ', 'latin1');
+const SYSPRP = Buffer.from('SYSPRP', 'latin1');
 const SPACE = 32;
 const LF = 10;
+const CR = 13;
 
 export class QuietLines implements ByteLineFilter {
   taken = 0;
@@ -20,24 +22,26 @@ export class QuietLines implements ByteLineFilter {
   enabled = false;
   /** Set by the analyzer: whether the current run still needs a first timestamp. */
   wantFirstStamp = false;
+  /** Set by the analyzer: whether a SYSPRP record would tell it something (the run's kind is unknown). */
+  watchSysprp = false;
 
   /** Lines taken since the analyzer last collected them. */
   pending = 0;
-  /** Whether one of them is a SYSPRP record. */
+  /** Whether one of them is a SYSPRP record (looked at while `watchSysprp`). */
   pendingSysprp = false;
   /** The first one's timestamp, when `wantFirstStamp` was set as it was taken. */
   firstStamp: string | null = null;
+  /** The last timestamp taken, as bytes; `stampText` is its string once asked for. */
   private readonly stamp = new Uint8Array(STAMP_LENGTH);
   private stampText = '';
   private stampChanged = false;
+  private readonly gate: GateTables;
   private readonly longest: number;
 
-  constructor(
-    private readonly gate: LiteralGate,
-    maxLineChars: number,
-  ) {
-    // a line of JOINED_MIN_LENGTH characters or more may hold several joined records: the event path decides
-    this.longest = Math.min(JOINED_MIN_LENGTH - 1, maxLineChars);
+  constructor(gate: LiteralGate, maxLineChars: number) {
+    this.gate = gate.tables();
+    // bytes ≥ characters, so a line of at most `maxLineChars` bytes is never cut
+    this.longest = maxLineChars;
   }
 
   /** The timestamp of the last line taken. */
@@ -56,77 +60,107 @@ export class QuietLines implements ByteLineFilter {
     this.firstStamp = null;
   }
 
-  takeLines(bytes: Uint8Array, start: number, end: number): number {
+  takeLines(b: Uint8Array, start: number, end: number): number {
     this.taken = 0;
     if (!this.enabled) return start;
+    const { keys, masks, multiplier, shift } = this.gate;
+    const stamp = this.stamp;
     let i = start;
     let taken = 0;
-    for (;;) {
-      // a whole header, and room for a terminator after it
-      if (end - i <= MESSAGE_COLUMN) break;
-      if (!this.quietHeader(bytes, i)) break;
+    while (end - i > MESSAGE_COLUMN) {
+      // the header, as `readFixedColumns` reads an Info record, in printable ASCII (so bytes are columns)
+      if (b[i + 19] !== 44 /* , */ || b[i + 20] !== SPACE || b[i + 4] !== 45 /* - */ || b[i + 10] !== SPACE || b[i + 13] !== 58 /* : */) break;
+      if (b[i + 42] !== SPACE || b[i + 49] !== SPACE || !quietColumns(b, i)) break;
+      let k = STAMP_LENGTH - 1;
+      while (k >= 0 && stamp[k] === b[i + k]) k--;
+      if (k >= 0 && !printable(b, i, i + STAMP_LENGTH)) break;
+
+      // the message, up to its line break: no literal of the gate in it (LiteralGate.scan, over bytes)
       const limit = Math.min(end, i + this.longest + 1);
-      const mask = this.gate.scanBytesToLineEnd(bytes, i + MESSAGE_COLUMN, limit);
-      const lineEnd = this.gate.stoppedAt;
-      if (mask !== 0 || lineEnd === limit) break; // a literal; or too long, or the range ends inside the line
-      let next: number;
-      if (bytes[lineEnd] === LF) next = lineEnd + 1;
-      else if (lineEnd + 1 < end) next = bytes[lineEnd + 1] === LF ? lineEnd + 2 : lineEnd + 1;
-      else break; // a CR that ends the range: the LF that may follow is the decoder's business
-      if (this.pending === 0 && this.wantFirstStamp) this.firstStamp = bytesToLatin1(bytes, i, i + STAMP_LENGTH);
-      this.copyStamp(bytes, i);
-      if (bytes[i + 43] === 83 && bytes[i + 44] === 89 && bytes[i + 45] === 83 && bytes[i + 46] === 80 && bytes[i + 47] === 82 && bytes[i + 48] === 80) {
-        this.pendingSysprp = true; // SYSPRP
+      let gram = 0;
+      let first = 0;
+      let middle = 0;
+      let last = 0;
+      let at = i + MESSAGE_COLUMN;
+      for (; at < limit; at++) {
+        const c = b[at]!;
+        if (c < 14 && (c === LF || c === CR)) break;
+        gram = ((gram << 7) | ((c | 32) & 127)) & 0xfffffff;
+        const slot = Math.imul(gram, multiplier) >>> shift;
+        if (keys[slot] === gram) {
+          const m = 3 * slot;
+          first |= masks[m]!;
+          middle |= masks[m + 1]!;
+          last |= masks[m + 2]!;
+        }
       }
-      this.pending++;
+      if ((first & middle & last) !== 0 || at === limit) break; // a literal; or too long, or the range ends inside the line
+      if (at - i >= JOINED_MIN_LENGTH && mayHoldJoinedRecord(b, i, at)) break;
+      let next: number;
+      if (b[at] === LF) next = at + 1;
+      else if (at + 1 < end) next = b[at + 1] === LF ? at + 2 : at + 1;
+      else break; // a CR that ends the range: the LF that may follow is the decoder's business
+
+      if (k >= 0) {
+        for (; k >= 0; k--) stamp[k] = b[i + k]!;
+        this.stampChanged = true;
+      }
+      if (taken === 0 && this.pending === 0 && this.wantFirstStamp) this.firstStamp = this.lastStamp();
+      if (this.watchSysprp && columnIs(b, i + 43, SYSPRP)) this.pendingSysprp = true;
       taken++;
       i = next;
     }
+    this.pending += taken;
     this.taken = taken;
     return i;
   }
-
-  /**
-   * Whether the 50 bytes at `i` are a header the fixed-column parse reads as an Info record (printable
-   * ASCII only, so character and byte columns agree). Checks what `readFixedColumns` checks, or more.
-   */
-  private quietHeader(b: Uint8Array, i: number): boolean {
-    if (b[i + 19] !== 44 /* , */ || b[i + 20] !== SPACE || b[i + 4] !== 45 /* - */ || b[i + 10] !== SPACE || b[i + 13] !== 58 /* : */) return false;
-    if (b[i + 42] !== SPACE || b[i + 49] !== SPACE) return false;
-    for (let k = 0; k < 11; k++) if (b[i + 21 + k] !== INFO_COLUMN[k]) return false;
-    for (let k = 0; k < STAMP_LENGTH; k++) {
-      const c = b[i + k]!;
-      if (c < 0x20 || c > 0x7e) return false;
-    }
-    // the message id column: `[0x......]` or blank
-    if (b[i + 32] === 91 /* [ */) {
-      if (b[i + 41] !== 93 /* ] */) return false;
-      for (let k = 33; k < 41; k++) {
-        const c = b[i + k]!;
-        if (c < 0x20 || c > 0x7e) return false;
-      }
-    } else {
-      for (let k = 32; k < 42; k++) if (b[i + k] !== SPACE) return false;
-    }
-    // the component column: a word, then spaces (a space inside sends the line to the tolerant parse)
-    let k = 43;
-    while (k < 49 && b[i + k]! > SPACE && b[i + k]! <= 0x7e) k++;
-    while (k < 49 && b[i + k] === SPACE) k++;
-    return k === 49;
-  }
-
-  private copyStamp(b: Uint8Array, i: number): void {
-    const stamp = this.stamp;
-    for (let k = STAMP_LENGTH - 1; k >= 0; k--) {
-      if (stamp[k] !== b[i + k]) {
-        for (; k >= 0; k--) stamp[k] = b[i + k]!;
-        this.stampChanged = true;
-        return;
-      }
-    }
-  }
 }
 
-function bytesToLatin1(bytes: Uint8Array, start: number, end: number): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
+/** Columns 21-41 and 43-48 of an Info record: the level, the message id or blanks, a one-word component. */
+function quietColumns(b: Uint8Array, i: number): boolean {
+  if (!columnIs(b, i + 21, INFO_COLUMN)) return false;
+  if (b[i + 32] === 91 /* [ */) {
+    if (b[i + 41] !== 93 /* ] */ || !printable(b, i + 33, i + 41)) return false;
+  } else {
+    for (let k = 32; k < 42; k++) if (b[i + k] !== SPACE) return false;
+  }
+  // a word, then spaces: a space inside sends the line to the tolerant parse
+  let k = i + 43;
+  while (k < i + 49 && b[k]! > SPACE && b[k]! < 0x7f) k++;
+  while (k < i + 49 && b[k] === SPACE) k++;
+  return k === i + 49;
+}
+
+function columnIs(b: Uint8Array, at: number, expected: Uint8Array): boolean {
+  for (let k = 0; k < expected.length; k++) if (b[at + k] !== expected[k]) return false;
+  return true;
+}
+
+function printable(b: Uint8Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = b[k]!;
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
+}
+
+const LEVEL_WORDS = ['Fatal Error', 'Error', 'Warning', 'Info', 'Verbose', 'Debug'].map((w) => Buffer.from(w, 'latin1'));
+
+/**
+ * Whether a long line may hold a second record that `splitJoinedRecords` would cut out: its pattern
+ * needs a `dd:dd:dd` time, or a level word followed by a space or tab, after the level column (the
+ * record's own level counts only when a `dd:dd:dd,` time precedes it).
+ */
+function mayHoldJoinedRecord(b: Uint8Array, lineStart: number, lineEnd: number): boolean {
+  for (const k of [11, 12, 14, 15, 17, 18]) if (b[lineStart + k]! < 48 || b[lineStart + k]! > 57) return true;
+  if (b[lineStart + 16] !== 58) return true;
+  for (let k = lineStart + 32; k < lineEnd; k++) {
+    const c = b[k]!;
+    if (c === 9 /* tab */) return true;
+    if (c === 58 /* : */ && b[k + 3] === 58) return true;
+    if (c === 69 /* E */ || c === 70 /* F */ || c === 73 /* I */ || c === 68 /* D */ || c === 86 /* V */ || c === 87 /* W */) {
+      for (const word of LEVEL_WORDS) if (word[0] === c && columnIs(b, k, word) && b[k + word.length] === SPACE) return true;
+    }
+  }
+  return false;
 }

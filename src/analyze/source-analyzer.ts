@@ -3,7 +3,7 @@
 import { parseLine } from '../../parsers/panther.js';
 import { splitGle } from '../../parsers/panther.js';
 import { DEFAULT_MAX_LINE_CHARS, LineDecoder } from '../decode/line-decoder.js';
-import { LiteralGate, levelGateAccepts, matchRule, mayContain, requiredLiterals } from '../engine/match.js';
+import { LiteralGate, levelGateAccepts, matchRule, mayContain, requiredLiterals, RuleSieve } from '../engine/match.js';
 import { classifyChainLine, FAILURE_CHAIN_KINDS, markerLiterals, readMarker, type ChainLine, type Marker } from '../segment/markers.js';
 import type { LogEvent, LogFlavor, Rule, RunKind, SourceInfo, SourceRole } from '../types.js';
 import { QuietLines } from './quiet-lines.js';
@@ -64,6 +64,9 @@ export class SourceAnalyzer {
   /** The same for all rules, on the other lines; a rule it does not cover has all bits (always tried). */
   private readonly ruleGate: LiteralGate | null;
   private readonly ruleBits: readonly number[];
+  /** The rules to try for a gate's answer, on Info lines and on the others. */
+  private readonly infoSieve: RuleSieve;
+  private readonly ruleSieve: RuleSieve;
   /**
    * Takes the Info lines the info gate finds nothing in as bytes, before they are decoded, once what
    * such a line does is known to be only counting: a run is open, the file's role is settled, no event
@@ -89,6 +92,8 @@ export class SourceAnalyzer {
     this.infoBits = this.infoLiterals.map((_, k) => (this.infoGate ? this.infoGate.bitsOf(k + 1) : -1));
     this.ruleGate = LiteralGate.create(this.allLiterals);
     this.ruleBits = this.allLiterals.map((_, i) => (this.ruleGate?.covers(i) ? this.ruleGate.bitsOf(i) : -1));
+    this.infoSieve = new RuleSieve(this.infoBits);
+    this.ruleSieve = new RuleSieve(this.ruleBits);
     const maxLineChars = context.maxLineChars ?? DEFAULT_MAX_LINE_CHARS;
     const quietPossible = this.infoGate !== null && !context.onEvent && flavor !== 'setuperr';
     this.quiet = quietPossible ? new QuietLines(this.infoGate!, maxLineChars) : undefined;
@@ -150,6 +155,7 @@ export class SourceAnalyzer {
       const run = this.current;
       quiet.enabled = run !== undefined && this.roles.settled;
       quiet.wantFirstStamp = run !== undefined && run.startedAt === null;
+      quiet.watchSysprp = run !== undefined && run.kind === 'errors-only';
       return;
     }
     for (const event of parseLine(text, this.index, line, truncated)) this.onEvent(event);
@@ -167,9 +173,10 @@ export class SourceAnalyzer {
       return;
     }
     this.roles.observe(event);
-    // an Info record without any marker or Info-rule literal: no marker, and no rule can match it
-    const infoMask = event.level === 'Info' && this.infoGate !== null ? this.infoGate.scan(event.message) : -1;
-    const marker = event.kind === 'record' && (infoMask & this.markerBits) !== 0 ? readMarker(event.message) : undefined;
+    // a record without any marker literal has no marker; an Info record without an Info-rule literal meets no rule
+    const gateMask = this.infoGate !== null ? this.infoGate.scan(event.message) : -1;
+    const infoMask = event.level === 'Info' ? gateMask : -1;
+    const marker = event.kind === 'record' && (gateMask & this.markerBits) !== 0 ? readMarker(event.message) : undefined;
     const chain = event.kind === 'record' && event.level !== 'Info' ? classifyChainLine(splitGle(event.message).message) : undefined;
     const run = this.runFor(event, seq, marker, chain);
     event.run = run.index;
@@ -211,25 +218,30 @@ export class SourceAnalyzer {
     const info = event.level === 'Info';
     const rules = info ? this.infoRules : this.allRules;
     const literals = info ? this.infoLiterals : this.allLiterals;
-    const bits = info ? this.infoBits : this.ruleBits;
     const mask = info ? infoMask : this.ruleGate ? this.ruleGate.scan(event.message) : -1;
+    const selected = (info ? this.infoSieve : this.ruleSieve).select(mask);
     const { message } = splitGle(event.message);
     let lower: string | undefined;
-    for (let i = 0; i < rules.length; i++) {
-      const rule = rules[i]!;
-      // the pattern cannot match without one of its literals: the gate's bit, then the exact check
-      if ((mask & bits[i]!) === 0) continue;
-      const required = literals[i] ?? null;
-      if (required !== null && !mayContain(required, (lower ??= message.toLowerCase()))) continue;
-      const match = matchRule(rule, event, message);
-      if (!match) continue;
-      if (rule.role === 'noise') {
-        run.noise.set(rule.id, (run.noise.get(rule.id) ?? 0) + 1);
-        continue;
+    for (let w = 0; w < selected.length; w++) {
+      for (let rest = selected[w]!; rest !== 0; rest &= rest - 1) {
+        const i = w * 32 + 31 - Math.clz32(rest & -rest);
+        this.tryRule(rules[i]!, literals[i] ?? null, event, message, (lower ??= message.toLowerCase()), seq, run, attributed);
       }
-      run.addMatch(keepMatch(match, event, seq, run.lastBoundary, attributed));
-      if (rule.fatal && !attributed) run.failureLine = event.line;
     }
+  }
+
+  /** One rule on one event whose gate bits allow it: the exact literal check, then the pattern. */
+  private tryRule(rule: Rule, required: readonly string[] | null, event: LogEvent, message: string, lower: string, seq: number, run: RunState, attributed: boolean): void {
+    // the pattern cannot match without one of its literals
+    if (required !== null && !mayContain(required, lower)) return;
+    const match = matchRule(rule, event, message);
+    if (!match) return;
+    if (rule.role === 'noise') {
+      run.noise.set(rule.id, (run.noise.get(rule.id) ?? 0) + 1);
+      return;
+    }
+    run.addMatch(keepMatch(match, event, seq, run.lastBoundary, attributed));
+    if (rule.fatal && !attributed) run.failureLine = event.line;
   }
 
   /** The run an event belongs to, opening a new one at a boundary. */

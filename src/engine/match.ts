@@ -241,6 +241,14 @@ export function mayContain(literals: readonly string[] | null, lowerText: string
 // --- literal gate -----------------------------------------------------------------------------------
 
 const GATE_GRAM = 4;
+
+/** What `LiteralGate.scan` reads: gram → slot by `Math.imul(gram, multiplier) >>> shift`, 3 masks per slot. */
+export interface GateTables {
+  readonly keys: Int32Array;
+  readonly masks: Int32Array;
+  readonly multiplier: number;
+  readonly shift: number;
+}
 const GATE_MULTIPLIERS = [0x9e3779b1, 0x85ebca6b, 0xc2b2ae35, 0x27d4eb2f, 0x165667b1, 0xd3a2646c, 0xfd7046c5, 0xb55a4f09];
 
 /**
@@ -343,35 +351,12 @@ export class LiteralGate {
     return first & middle & last;
   }
 
-  /** Where the last `scanBytesToLineEnd` stopped: a CR or LF, or its `limit`. */
-  stoppedAt = 0;
-
   /**
-   * `scan` over bytes from `from` up to the first CR or LF before `limit` (its offset goes to
-   * `stoppedAt`). Bytes of multi-byte characters fold like any other byte: a false alarm at worst,
-   * since the literals are ASCII.
+   * The gate's tables, for a caller that runs `scan`'s loop itself over bytes (quiet-lines.ts): there,
+   * a gram of the bytes of a multi-byte character may alias an ASCII gram — a false alarm at worst.
    */
-  scanBytesToLineEnd(bytes: Uint8Array, from: number, limit: number): number {
-    const { keys, masks, multiplier, shift } = this;
-    let gram = 0;
-    let first = 0;
-    let middle = 0;
-    let last = 0;
-    let i = from;
-    for (; i < limit; i++) {
-      const c = bytes[i]!;
-      if (c === 10 || c === 13) break;
-      gram = ((gram << 7) | ((c | 32) & 127)) & 0xfffffff;
-      const slot = Math.imul(gram, multiplier) >>> shift;
-      if (keys[slot] === gram) {
-        const k = 3 * slot;
-        first |= masks[k]!;
-        middle |= masks[k + 1]!;
-        last |= masks[k + 2]!;
-      }
-    }
-    this.stoppedAt = i;
-    return first & middle & last;
+  tables(): GateTables {
+    return { keys: this.keys, masks: this.masks, multiplier: this.multiplier, shift: this.shift };
   }
 
   /** Whether any literal of any group may occur in `text`. */
@@ -385,4 +370,40 @@ function gramAt(lit: string, end: number): number {
   let gram = 0;
   for (let i = end - GATE_GRAM; i < end; i++) gram = ((gram << 7) | ((lit.charCodeAt(i) | 32) & 127)) & 0xfffffff;
   return gram;
+}
+
+/**
+ * The rules a gate's answer leaves to try, in rule order: those with one of their bits set, and those
+ * the gate does not cover (bits -1), always. `select` returns the rule indices as the set bits of words
+ * (rule i is bit i % 32 of word i >> 5); the array is reused by the next call.
+ */
+export class RuleSieve {
+  private readonly words: number;
+  /** Per gate bit, the rules that own it. */
+  private readonly byBit: Uint32Array;
+  private readonly always: Uint32Array;
+  private readonly selected: Uint32Array;
+
+  constructor(ruleBits: readonly number[]) {
+    this.words = Math.max(1, Math.ceil(ruleBits.length / 32));
+    this.byBit = new Uint32Array(32 * this.words);
+    this.always = new Uint32Array(this.words);
+    this.selected = new Uint32Array(this.words);
+    ruleBits.forEach((bits, i) => {
+      const word = i >> 5;
+      const flag = 1 << (i & 31);
+      if (bits === -1) this.always[word]! |= flag;
+      else for (let b = 0; b < 32; b++) if ((bits >>> b) & 1) this.byBit[b * this.words + word]! |= flag;
+    });
+  }
+
+  select(mask: number): Uint32Array {
+    const { words, byBit, selected } = this;
+    selected.set(this.always);
+    for (let rest = mask; rest !== 0; rest &= rest - 1) {
+      const b = 31 - Math.clz32(rest & -rest);
+      for (let w = 0; w < words; w++) selected[w]! |= byBit[b * words + w]!;
+    }
+    return selected;
+  }
 }

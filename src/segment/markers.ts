@@ -1,7 +1,7 @@
 // The framework lines of sysprep and Windows Setup: run and session boundaries, stages, providers,
 // success markers, and the chain lines of a failure cascade (signatures.md §2.2, panther-format.md §5–§8).
 import { parseLogCode } from '../codes/normalize.js';
-import { requiredLiterals } from '../engine/match.js';
+import { mayContain, requiredLiterals } from '../engine/match.js';
 
 /** A line of a sysprep failure cascade. Never a root cause on its own. */
 export type ChainKind =
@@ -107,9 +107,10 @@ const PASS_NAMES = 'windowsPE|offlineServicing|generalize|specialize|auditSystem
 const EXTERNAL_PHASES: Readonly<Record<string, string>> = { '1': 'generalize', '2': 'specialize', '3': 'cleanup' };
 
 type MarkerReader = (m: RegExpExecArray) => Marker | undefined;
-const MARKERS: readonly [RegExp, MarkerReader][] = [
+/** Pattern, reader, and (where those read from the pattern are common words) the literals to look for first. */
+const MARKERS: readonly [RegExp, MarkerReader, (readonly string[])?][] = [
   [/Beginning of a new sysprep run/i, () => ({ type: 'sysprep-run-start' })],
-  [/^={20,}\s*$/, () => ({ type: 'banner-rule' })],
+  [/^===================+\s*$/, () => ({ type: 'banner-rule' })], // 20 or more; written out so that '====' is its literal
   [/ParseCommands: ?Found supported command line option '(\w+)'/i, (m) => ({ type: 'option', option: m[1]!.toUpperCase() })],
   [/WinMain: ?Sysprep mode \[(\w+)\]/i, (m) => ({ type: 'mode', mode: m[1]!.toLowerCase() })],
   [/WinMain: ?Displaying dialog box for user to choose sysprep mode/i, () => ({ type: 'mode', mode: 'gui' })],
@@ -145,22 +146,25 @@ const MARKERS: readonly [RegExp, MarkerReader][] = [
   [/Setup has completed phase \d|First boot phase of setup done|--> \[IMAGE_STATE_COMPLETE\]|WinDeploy\.exe exiting with code \[0x0\]/i, () => ({ type: 'success' })],
   [new RegExp(String.raw`(?:pass \[(${PASS_NAMES})\]|Running '(${PASS_NAMES})' pass|launched with command line \[(${PASS_NAMES})\])`, 'i'), (m) => ({
     type: 'pass', name: (m[1] ?? m[2] ?? m[3])!,
-  })],
+  }), ['pass [', "' pass", 'command line [']],
 ];
-const MARKER_PREFILTER =
-  /^====|sysprep run|ParseCommands|Sysprep mode|Displaying dialog|Pre-validing|external provider request|Beginning action execution|Running DLLs|RunRegistryDlls|LaunchModule|LaunchDll|FCreateTagFile|ProcessShutdown|Callback_Specialize|Setup has started phase|Setup has completed phase|SetupHost Logging|rollback\/uninstall|OS Rollback|WinDeploy\.exe launched|WinDeploy\.exe exiting|IMAGE_STATE_COMPLETE|First boot phase|pass \[|' pass|command line \[/i;
+/** Per marker pattern, the literals it cannot match without (matched against the lower-cased message). */
+const MARKER_LITERALS = MARKERS.map(([pattern, , literals]) => literals ?? requiredLiterals(pattern));
 
 /**
  * Literals of which every message `readMarker` recognizes contains one (ASCII-case-insensitive), so a
- * message without any of them has no marker; null if they cannot be read from the prefilter.
+ * message without any of them has no marker; null if a marker pattern has none.
  */
 export function markerLiterals(): readonly string[] | null {
-  return requiredLiterals(MARKER_PREFILTER);
+  if (MARKER_LITERALS.some((literals) => literals === null)) return null;
+  return [...new Set(MARKER_LITERALS.flat() as string[])];
 }
 
 export function readMarker(message: string): Marker | undefined {
-  if (!MARKER_PREFILTER.test(message)) return undefined;
-  for (const [pattern, read] of MARKERS) {
+  const lower = message.toLowerCase();
+  for (let i = 0; i < MARKERS.length; i++) {
+    if (!mayContain(MARKER_LITERALS[i]!, lower)) continue;
+    const [pattern, read] = MARKERS[i]!;
     const m = pattern.exec(message);
     if (m) {
       const marker = read(m);
