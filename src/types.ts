@@ -294,5 +294,11 @@ export interface Report {
   /** Inputs that could not be read; the others were still analyzed. */
   readonly problems: readonly InputProblem[];
   /** Lines seen in all sources, and events kept for browsing (the rest are counted, not kept). */
-  readonly stats: { readonly lines: number; readonly bytes: number; readonly keptEvents: number };
+  readonly stats: {
+    readonly lines: number;
+    readonly bytes: number;
+    readonly keptEvents: number;
+    /** Runs not listed in `runs` (a log with more runs than a report lists: the oldest are counted only). */
+    readonly olderRuns?: { readonly count: number; readonly failed: number };
+  };
 }

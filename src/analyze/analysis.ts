@@ -131,6 +131,7 @@ export class Analysis {
         lines: sourceInfos.reduce((n, s) => n + s.lines, 0),
         bytes: sourceInfos.reduce((n, s) => n + s.bytes, 0),
         keptEvents: this.kept.length,
+        ...olderRunsOf(this.sources),
       },
     };
     return { report, events: this.kept };
@@ -159,6 +160,12 @@ function compareRuns(a: RunState, b: RunState): number {
   if (a.source === b.source) return a.startLine - b.startLine;
   if (a.startedAt && b.startedAt && a.startedAt !== b.startedAt) return a.startedAt < b.startedAt ? -1 : 1;
   return a.index - b.index;
+}
+
+function olderRunsOf(sources: readonly SourceAnalyzer[]): { olderRuns?: { count: number; failed: number } } {
+  const count = sources.reduce((n, s) => n + s.olderRuns.count, 0);
+  if (count === 0) return {};
+  return { olderRuns: { count, failed: sources.reduce((n, s) => n + s.olderRuns.failed, 0) } };
 }
 
 function sortedRecord(record: Record<string, number>): Record<string, number> {

@@ -24,6 +24,11 @@ export interface SourceContext {
 
 /** The latest runs of a source keep every match; older ones are compacted. */
 const DETAILED_RUNS = 8;
+/**
+ * Runs of a source the report lists; older ones are only counted (`stats.olderRuns`), so that memory
+ * does not grow with the number of runs in a long log. Far more than any real log holds.
+ */
+export const LISTED_RUNS = 100;
 
 const ROLE_RUN_KIND: Readonly<Record<SourceRole, RunKind>> = {
   sysprep: 'sysprep',
@@ -36,6 +41,8 @@ const ROLE_RUN_KIND: Readonly<Record<SourceRole, RunKind>> = {
 
 export class SourceAnalyzer {
   readonly runs: RunState[] = [];
+  /** Runs let go of beyond `LISTED_RUNS`, and how many of them failed. */
+  readonly olderRuns = { count: 0, failed: 0 };
   readonly kinds = { record: 0, continuation: 0, blank: 0, foreign: 0 };
   private readonly decoder: LineDecoder;
   private current: RunState | undefined;
@@ -298,6 +305,11 @@ export class SourceAnalyzer {
     // older runs of a long, many-run log are finished: keep their diagnosis, let go of the rest
     const finished = this.runs[this.runs.length - 1 - DETAILED_RUNS];
     if (finished && !finished.frozen) finished.compact(diagnoseRun(finished));
+    if (this.runs.length > LISTED_RUNS) {
+      const oldest = this.runs.shift()!;
+      this.olderRuns.count++;
+      if (oldest.outcome === 'failed') this.olderRuns.failed++;
+    }
     return run;
   }
 }

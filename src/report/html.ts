@@ -23,6 +23,7 @@ import {
   otherFindingGroups,
   phaseLabel,
   plural,
+  readSummary,
   rootCauseOf,
   sourceLabeler,
   stepSafety,
@@ -68,7 +69,7 @@ function banner(report: Report): string {
     '<header class="banner">',
     `<p class="eyebrow"><span class="pill">${VERDICT_LABEL[report.verdict]}</span> sysprep-doctor report</p>`,
     `<h1>${esc(headline(report))}</h1>`,
-    `<p class="summary">${esc(report.summary)}</p>`,
+    `<p class="summary">${esc(clip(report.summary, MAX_INLINE * 2))}</p>`,
     `<dl class="facts">${facts.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl>`,
     '</header>',
   ].join('\n');
@@ -180,7 +181,7 @@ function environmentSection(report: Report): string {
   }
   facts.push([
     'Read',
-    `${plural(report.stats.lines, 'line')} (${formatBytes(report.stats.bytes)}); ${plural(report.stats.keptEvents, 'event')} kept for browsing`,
+    readSummary(report),
   ]);
   const list = `<dl class="kv">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`;
   return ['<section id="environment">', '<h2>Environment</h2>', table, list, '</section>'].filter((p) => p !== '').join('\n');

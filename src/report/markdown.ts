@@ -18,6 +18,7 @@ import {
   phaseLabel,
   plural,
   providerLabel,
+  readSummary,
   rootCauseOf,
   sourceLabeler,
   stepSafety,
@@ -30,7 +31,7 @@ export function renderMarkdown(report: Report): string {
   const root = rootCauseOf(report);
   const blocks = [
     mdHeading(1, headline(report)),
-    mdParagraph(report.summary),
+    mdParagraph(clip(report.summary, MAX_INLINE * 2)),
     factsLine(report),
     ...notices(report),
     ...(root ? rootCauseSection(report, root, locate) : []),
@@ -131,7 +132,7 @@ function environmentSection(report: Report): string[] {
   const run = latestRun(report);
   const facts = run ? [`- **Latest run:** run ${run.index} (${run.kind}), ${run.outcome}`, ...runSettings(run)] : [];
   facts.push(
-    `- **Read:** ${plural(report.stats.lines, 'line')} (${formatBytes(report.stats.bytes)}); ${plural(report.stats.keptEvents, 'event')} kept for browsing`,
+    `- **Read:** ${readSummary(report)}`,
   );
   out.push(facts.join('\n'));
   return out;

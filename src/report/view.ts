@@ -130,6 +130,14 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(1)} ${units[unit]}`;
 }
 
+/** What the report read, one line: lines, bytes, kept events, and the older runs it only counted. */
+export function readSummary(report: Report): string {
+  const { lines, bytes, keptEvents, olderRuns } = report.stats;
+  const read = `${plural(lines, 'line')} (${formatBytes(bytes)}); ${plural(keptEvents, 'event')} kept for browsing`;
+  if (!olderRuns) return read;
+  return `${read}; ${plural(olderRuns.count, 'older run')} not listed (${olderRuns.failed} failed)`;
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
