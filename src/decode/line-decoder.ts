@@ -72,6 +72,11 @@ export function sniffEncoding(head: Uint8Array): { encoding: Encoding; bomLength
   return { encoding: 'utf-8', bomLength: 0 };
 }
 
+/** No lone surrogate: encodes to UTF-8 and back unchanged. */
+function isWellFormed(text: string): boolean {
+  return (text as string & { isWellFormed(): boolean }).isWellFormed();
+}
+
 function isUtf16(encoding: Encoding): boolean {
   return encoding.startsWith('utf-16');
 }
@@ -197,7 +202,10 @@ export class LineDecoder {
 
   private splitLines(bytes: Buffer, final: boolean): void {
     if (isUtf16(this.stats.encoding)) {
-      this.splitText(this.decodeSlice(bytes), final);
+      const text = this.decodeSlice(bytes);
+      // with a filter, well-formed text goes to it as UTF-8 (the same lines, the same strings back)
+      if (this.filter && isWellFormed(text)) this.splitBytes(Buffer.from(text, 'utf8'), final, 'utf8', this.filter);
+      else this.splitText(text, final);
       return;
     }
     // Pure ASCII decodes the same as Latin-1, which is cheaper. Valid UTF-8 decodes without a
