@@ -7,6 +7,12 @@ import type { ByteLineFilter } from '../decode/line-decoder.js';
 import type { GateTables, LiteralGate } from '../engine/match.js';
 import { JOINED_MIN_LENGTH } from '../../parsers/panther.js';
 
+/**
+ * Lines at the head of a file are never quiet: a file's role is read from its head's records
+ * (roles.ts), and whether a line is quiet must depend on the bytes alone, so that a worker thread can
+ * sift a file with the same result (sift-worker.ts).
+ */
+export const HEAD_LINES = 4096;
 const MESSAGE_COLUMN = 50;
 const STAMP_LENGTH = 19;
 /** "Info" padded to the 11 characters of the level column. */
@@ -16,21 +22,23 @@ const SPACE = 32;
 const LF = 10;
 const CR = 13;
 
+/** Consecutive quiet lines, as handed to the analyzer. */
+export interface QuietStretch {
+  readonly count: number;
+  readonly lastLine: number;
+  readonly firstStamp: string;
+  readonly lastStamp: string;
+  /** Whether one of them is a SYSPRP record. */
+  readonly sysprp: boolean;
+}
+
 export class QuietLines implements ByteLineFilter {
   taken = 0;
-  /** Set by the analyzer: whether lines may be taken now (an open run, the file's role settled, ...). */
-  enabled = false;
-  /** Set by the analyzer: whether the current run still needs a first timestamp. */
-  wantFirstStamp = false;
-  /** Set by the analyzer: whether a SYSPRP record would tell it something (the run's kind is unknown). */
-  watchSysprp = false;
 
-  /** Lines taken since the analyzer last collected them. */
+  /** Lines taken since they were last collected. */
   pending = 0;
-  /** Whether one of them is a SYSPRP record (looked at while `watchSysprp`). */
-  pendingSysprp = false;
-  /** The first one's timestamp, when `wantFirstStamp` was set as it was taken. */
-  firstStamp: string | null = null;
+  private pendingSysprp = false;
+  private firstStamp = '';
   /** The last timestamp taken, as bytes; `stampText` is its string once asked for. */
   private readonly stamp = new Uint8Array(STAMP_LENGTH);
   private stampText = '';
@@ -53,16 +61,17 @@ export class QuietLines implements ByteLineFilter {
     return this.stampText;
   }
 
-  /** Forgets the pending lines (the analyzer has applied them). */
-  collect(): void {
+  /** The pending lines as a stretch ending at `lastLine`; they are no longer pending. */
+  collect(lastLine: number): QuietStretch {
+    const stretch = { count: this.pending, lastLine, firstStamp: this.firstStamp, lastStamp: this.lastStamp(), sysprp: this.pendingSysprp };
     this.pending = 0;
     this.pendingSysprp = false;
-    this.firstStamp = null;
+    return stretch;
   }
 
-  takeLines(b: Uint8Array, start: number, end: number): number {
+  takeLines(b: Uint8Array, start: number, end: number, linesBefore: number): number {
     this.taken = 0;
-    if (!this.enabled) return start;
+    if (linesBefore < HEAD_LINES) return start;
     const { keys, masks, multiplier, shift } = this.gate;
     const stamp = this.stamp;
     let i = start;
@@ -105,8 +114,8 @@ export class QuietLines implements ByteLineFilter {
         for (; k >= 0; k--) stamp[k] = b[i + k]!;
         this.stampChanged = true;
       }
-      if (taken === 0 && this.pending === 0 && this.wantFirstStamp) this.firstStamp = this.lastStamp();
-      if (this.watchSysprp && columnIs(b, i + 43, SYSPRP)) this.pendingSysprp = true;
+      if (taken === 0 && this.pending === 0) this.firstStamp = this.lastStamp();
+      if (b[i + 43] === 83 /* S */ && columnIs(b, i + 43, SYSPRP)) this.pendingSysprp = true;
       taken++;
       i = next;
     }

@@ -28,12 +28,8 @@ export function contentRoleCounter() {
   const counts: Record<SourceRole, number> = { sysprep: 0, setup: 0, unattendgc: 0, 'upgrade-downlevel': 0, rollback: 0, unknown: 0 };
   let seen = 0;
   return {
-    /** True once further records no longer count: the head of a file is enough. */
-    get settled(): boolean {
-      return seen > 2000;
-    },
     observe(event: LogEvent): void {
-      if (seen > 2000) return;
+      if (seen > 2000) return; // the head of a file is enough
       seen++;
       if (event.process && UNATTEND_PROCESSES.has(event.process)) counts.unattendgc++;
       else if (event.component === 'SYSPRP') counts.sysprep++;

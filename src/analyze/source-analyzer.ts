@@ -6,7 +6,7 @@ import { DEFAULT_MAX_LINE_CHARS, LineDecoder } from '../decode/line-decoder.js';
 import { LiteralGate, levelGateAccepts, matchRule, mayContain, requiredLiterals, RuleSieve } from '../engine/match.js';
 import { classifyChainLine, FAILURE_CHAIN_KINDS, markerLiterals, readMarker, type ChainLine, type Marker } from '../segment/markers.js';
 import type { LogEvent, LogFlavor, Rule, RunKind, SourceInfo, SourceRole } from '../types.js';
-import { QuietLines } from './quiet-lines.js';
+import { HEAD_LINES, QuietLines, type QuietStretch } from './quiet-lines.js';
 import { contentRoleCounter } from './roles.js';
 import { diagnoseRun } from './root-cause.js';
 import { keep, keepMatch, RunState } from './run-state.js';
@@ -120,17 +120,16 @@ export class SourceAnalyzer {
   settle(): void {
     const quiet = this.quiet;
     if (!quiet || quiet.pending === 0) return;
-    this.applyQuiet(quiet, this.decoder.stats.lines);
+    this.acceptQuiet(quiet.collect(this.decoder.stats.lines));
   }
 
-  /** What the event path would have done for the quiet lines up to `lastLine`: count, and touch the run. */
-  private applyQuiet(quiet: QuietLines, lastLine: number): void {
-    const run = this.current!;
-    this.kinds.record += quiet.pending;
-    this.seq += quiet.pending;
-    run.touchQuiet(lastLine, quiet.firstStamp, quiet.lastStamp());
-    if (quiet.pendingSysprp && run.kind === 'errors-only') run.kind = 'sysprep';
-    quiet.collect();
+  /** What the event path would have done for a stretch of quiet lines: count them, and touch the run. */
+  acceptQuiet(stretch: QuietStretch): void {
+    const run = this.current ?? this.open(ROLE_RUN_KIND[this.pathRoleGiven ?? 'unknown'], stretch.lastLine - stretch.count + 1);
+    this.kinds.record += stretch.count;
+    this.seq += stretch.count;
+    run.touchQuiet(stretch.lastLine, stretch.firstStamp, stretch.lastStamp);
+    if (stretch.sysprp && run.kind === 'errors-only') run.kind = 'sysprep';
   }
 
   get role(): SourceRole {
@@ -155,16 +154,12 @@ export class SourceAnalyzer {
 
   private onLine(text: string, truncated: boolean): void {
     const line = this.decoder.stats.lines;
-    const quiet = this.quiet;
-    if (quiet) {
-      if (quiet.pending > 0) this.applyQuiet(quiet, line - 1);
-      for (const event of parseLine(text, this.index, line, truncated)) this.onEvent(event);
-      const run = this.current;
-      quiet.enabled = run !== undefined && this.roles.settled;
-      quiet.wantFirstStamp = run !== undefined && run.startedAt === null;
-      quiet.watchSysprp = run !== undefined && run.kind === 'errors-only';
-      return;
-    }
+    if (this.quiet && this.quiet.pending > 0) this.acceptQuiet(this.quiet.collect(line - 1));
+    this.acceptLine(text, truncated, line);
+  }
+
+  /** One decoded line, numbered `line`; the quiet lines before it have been accepted. */
+  acceptLine(text: string, truncated: boolean, line: number): void {
     for (const event of parseLine(text, this.index, line, truncated)) this.onEvent(event);
   }
 
@@ -179,7 +174,7 @@ export class SourceAnalyzer {
       this.context.onEvent?.(event);
       return;
     }
-    this.roles.observe(event);
+    if (event.line <= HEAD_LINES) this.roles.observe(event);
     // a record without any marker literal has no marker; an Info record without an Info-rule literal meets no rule
     const gateMask = this.infoGate !== null ? this.infoGate.scan(event.message) : -1;
     const infoMask = event.level === 'Info' ? gateMask : -1;
@@ -260,10 +255,10 @@ export class SourceAnalyzer {
       if (continuesBanner) return this.current!;
       this.bannersSeen = true;
       this.splitAfter = undefined;
-      return this.open('sysprep', event);
+      return this.open('sysprep', event.line);
     }
     if (marker?.type === 'session-start') {
-      return this.open(marker.kind, event);
+      return this.open(marker.kind, event.line);
     }
     if (this.flavor === 'setuperr' && this.context.siblingRuns) {
       const sibling = this.siblingRunAt(event.timestamp);
@@ -271,9 +266,9 @@ export class SourceAnalyzer {
     }
     if (this.current && this.splitAfter !== undefined && this.startsNewCascade(event, chain)) {
       this.splitAfter = undefined;
-      return this.open(this.current.kind, event);
+      return this.open(this.current.kind, event.line);
     }
-    return this.current ?? this.open(ROLE_RUN_KIND[this.pathRoleGiven ?? 'unknown'], event);
+    return this.current ?? this.open(ROLE_RUN_KIND[this.pathRoleGiven ?? 'unknown'], event.line);
   }
 
   /**
@@ -298,8 +293,8 @@ export class SourceAnalyzer {
     return found;
   }
 
-  private open(kind: RunKind, event: LogEvent): RunState {
-    const run = new RunState(this.context.nextRunIndex(), this.index, kind, event.line);
+  private open(kind: RunKind, line: number): RunState {
+    const run = new RunState(this.context.nextRunIndex(), this.index, kind, line);
     this.runs.push(run);
     this.current = run;
     // older runs of a long, many-run log are finished: keep their diagnosis, let go of the rest

@@ -21,12 +21,12 @@ export type LineSink = (text: string, truncated: boolean) => void;
  */
 export interface ByteLineFilter {
   /**
-   * Takes complete lines from the start of `bytes[start, end)`, as many as it wants, and returns the
-   * offset just past the terminator of the last one taken (`start` when none). A line it takes ends
-   * with LF, CRLF, or a CR followed by another byte inside the range; it is at most `maxLineBytes`
-   * long. `taken` says how many lines the last call took.
+   * Takes complete lines from the start of `bytes[start, end)` (`linesBefore` lines came before them),
+   * as many as it wants, and returns the offset just past the terminator of the last one taken
+   * (`start` when none). A line it takes ends with LF, CRLF, or a CR followed by another byte inside
+   * the range, and is no longer than the decoder's line cap. `taken`: how many the last call took.
    */
-  takeLines(bytes: Uint8Array, start: number, end: number): number;
+  takeLines(bytes: Uint8Array, start: number, end: number, linesBefore: number): number;
   readonly taken: number;
 }
 
@@ -235,7 +235,7 @@ export class LineDecoder {
     let cr = -2;
     while (i < n) {
       if (!this.skippingLongLine) {
-        i = filter.takeLines(bytes, i, n);
+        i = filter.takeLines(bytes, i, n, this.stats.lines);
         this.stats.lines += filter.taken;
         if (i >= n) return;
       }
