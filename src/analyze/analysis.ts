@@ -4,6 +4,8 @@ import { formatCode } from '../codes/normalize.js';
 import type { Finding, InputProblem, LogEvent, LogFlavor, Phase, Report, Rule, RunInfo, SourceRole, Verdict } from '../types.js';
 import { diagnoseRun, findingsOf, type RunDiagnosis } from './root-cause.js';
 import type { RunState } from './run-state.js';
+import type { DecoderStats } from '../decode/line-decoder.js';
+import type { QuietStretch } from './quiet-lines.js';
 import { SourceAnalyzer } from './source-analyzer.js';
 import { summarize } from './summary.js';
 import { VERSION } from '../version.js';
@@ -20,6 +22,15 @@ export interface AnalysisOptions {
 export interface SourceFeed {
   push(bytes: Uint8Array): void;
   end(): void;
+}
+
+/** A source read and sifted by a worker (sift.ts): its lines and quiet stretches, in file order. */
+export interface SiftedFeed {
+  readonly gateGroups: readonly (readonly string[] | null)[];
+  readonly maxLineChars: number;
+  acceptLine(text: string, truncated: boolean, line: number): void;
+  acceptQuiet(stretch: QuietStretch): void;
+  end(stats: DecoderStats): void;
 }
 
 interface IndexedFeed extends SourceFeed {
@@ -49,6 +60,24 @@ export class Analysis {
     const index = this.sources.length;
     this.sources.push(this.createSource(index, path, role, flavor));
     return this.feedFor(index);
+  }
+
+  /**
+   * Adds an input a worker will read and sift, or returns undefined when this analysis must see every
+   * line as an event (a consumer of events, a `setuperr.log`, custom Info rules without literals).
+   */
+  addSiftedSource(path: string, role: SourceRole | undefined, flavor: LogFlavor): SiftedFeed | undefined {
+    const index = this.sources.length;
+    const source = this.createSource(index, path, role, flavor);
+    if (!source.siftable) return undefined;
+    this.sources.push(source);
+    return {
+      gateGroups: source.gateGroups,
+      maxLineChars: source.maxLineChars,
+      acceptLine: (text, truncated, line) => source.acceptLine(text, truncated, line),
+      acceptQuiet: (stretch) => source.acceptQuiet(stretch),
+      end: (stats) => source.endSifted(stats),
+    };
   }
 
   /** Starts a source again from nothing (a followed file was truncated or replaced): its old runs are dropped. */

@@ -3,12 +3,19 @@
 import { EXIT } from '../errors.js';
 import { InputError, resolveInputs, type ByteSource } from '../input/open-inputs.js';
 import type { Report, Rule } from '../types.js';
+import { stat } from 'node:fs/promises';
 import { Analysis, type AnalysisResult } from './analysis.js';
+import { siftInWorker, siftThreshold, siftWorkerAvailable } from './sift.js';
 
 /** Feeds every byte source into the analysis; a source that fails mid-read becomes a problem. */
 export async function feedSources(analysis: Analysis, sources: readonly ByteSource[]): Promise<number> {
   let read = 0;
   for (const source of sources) {
+    const sifted = await siftInWorkerIfBig(analysis, source);
+    if (sifted !== 'not sifted') {
+      if (sifted === 'read') read++;
+      continue;
+    }
     const feed = analysis.addSource(source.path, source.role, source.flavor);
     try {
       for await (const chunk of source.read()) feed.push(chunk);
@@ -21,6 +28,28 @@ export async function feedSources(analysis: Analysis, sources: readonly ByteSour
     }
   }
   return read;
+}
+
+/**
+ * A big plain file is read and sifted by a worker thread while this thread analyzes (sift.ts). Not
+ * sifted when the source is not one (small, in a zip, stdin) or the analysis needs every event: then
+ * it is read here. A read failure becomes a problem.
+ */
+async function siftInWorkerIfBig(analysis: Analysis, source: ByteSource): Promise<'read' | 'failed' | 'not sifted'> {
+  if (source.file === undefined || !siftWorkerAvailable()) return 'not sifted';
+  const threshold = siftThreshold();
+  const size = await stat(source.file).then((s) => (s.isFile() ? s.size : 0), () => 0);
+  if (threshold === 0 || size < threshold) return 'not sifted';
+  const feed = analysis.addSiftedSource(source.path, source.role, source.flavor);
+  if (!feed) return 'not sifted';
+  try {
+    await siftInWorker(source.file, source.path, feed);
+    return 'read';
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    analysis.addProblem({ path: error.path, message: error.message });
+    return 'failed';
+  }
 }
 
 export async function analyzeInputs(inputs: readonly string[], rules: readonly Rule[], keepEvents = 0): Promise<{ result: AnalysisResult; readable: number }> {

@@ -2,7 +2,7 @@
 // report needs (runs, capped matches and chain lines, counts); every line is counted.
 import { parseLine } from '../../parsers/panther.js';
 import { splitGle } from '../../parsers/panther.js';
-import { DEFAULT_MAX_LINE_CHARS, LineDecoder } from '../decode/line-decoder.js';
+import { DEFAULT_MAX_LINE_CHARS, LineDecoder, type DecoderStats } from '../decode/line-decoder.js';
 import { LiteralGate, levelGateAccepts, matchRule, mayContain, requiredLiterals, RuleSieve } from '../engine/match.js';
 import { classifyChainLine, FAILURE_CHAIN_KINDS, markerLiterals, readMarker, type ChainLine, type Marker } from '../segment/markers.js';
 import type { LogEvent, LogFlavor, Rule, RunKind, SourceInfo, SourceRole } from '../types.js';
@@ -66,6 +66,8 @@ export class SourceAnalyzer {
    * custom one) has no literal to look for.
    */
   private readonly infoGate: LiteralGate | null;
+  /** The literal groups of the Info gate: marker keywords, then each Info rule's literals. */
+  readonly gateGroups: readonly (readonly string[] | null)[];
   private readonly markerBits: number;
   private readonly infoBits: readonly number[];
   /** The same for all rules, on the other lines; a rule it does not cover has all bits (always tried). */
@@ -80,6 +82,9 @@ export class SourceAnalyzer {
    * is wanted, and this is not a `setuperr.log` (whose lines may belong to another file's runs).
    */
   private readonly quiet: QuietLines | undefined;
+  readonly maxLineChars: number;
+  /** The decoder's figures from a worker that read the file (sift.ts) instead of this source's decoder. */
+  private siftedStats: DecoderStats | undefined;
 
   constructor(
     readonly index: number,
@@ -92,8 +97,9 @@ export class SourceAnalyzer {
     this.infoRules = context.rules.filter((r) => levelGateAccepts(r, 'Info'));
     this.allLiterals = this.allRules.map((r) => requiredLiterals(r.pattern));
     this.infoLiterals = this.infoRules.map((r) => requiredLiterals(r.pattern));
-    const infoGate = LiteralGate.create([markerLiterals(), ...this.infoLiterals]);
-    const infoCovered = infoGate !== null && [markerLiterals(), ...this.infoLiterals].every((_, g) => infoGate.covers(g));
+    this.gateGroups = [markerLiterals(), ...this.infoLiterals];
+    const infoGate = LiteralGate.create(this.gateGroups);
+    const infoCovered = infoGate !== null && this.gateGroups.every((_, g) => infoGate.covers(g));
     this.infoGate = infoCovered ? infoGate : null;
     this.markerBits = this.infoGate ? this.infoGate.bitsOf(0) : -1;
     this.infoBits = this.infoLiterals.map((_, k) => (this.infoGate ? this.infoGate.bitsOf(k + 1) : -1));
@@ -101,7 +107,7 @@ export class SourceAnalyzer {
     this.ruleBits = this.allLiterals.map((_, i) => (this.ruleGate?.covers(i) ? this.ruleGate.bitsOf(i) : -1));
     this.infoSieve = new RuleSieve(this.infoBits);
     this.ruleSieve = new RuleSieve(this.ruleBits);
-    const maxLineChars = context.maxLineChars ?? DEFAULT_MAX_LINE_CHARS;
+    const maxLineChars = (this.maxLineChars = context.maxLineChars ?? DEFAULT_MAX_LINE_CHARS);
     const quietPossible = this.infoGate !== null && !context.onEvent && flavor !== 'setuperr';
     this.quiet = quietPossible ? new QuietLines(this.infoGate!, maxLineChars) : undefined;
     this.decoder = new LineDecoder((text, truncated) => this.onLine(text, truncated), maxLineChars, this.quiet);
@@ -114,6 +120,16 @@ export class SourceAnalyzer {
   end(): void {
     this.decoder.end();
     this.settle();
+  }
+
+  /** Whether a worker may read and sift this source instead: the same quiet lines would be skipped here. */
+  get siftable(): boolean {
+    return this.quiet !== undefined;
+  }
+
+  /** The end of a source a worker read: its decoder's figures. */
+  endSifted(stats: DecoderStats): void {
+    this.siftedStats = { ...stats };
   }
 
   /** Applies the quiet lines taken since the last event: call before reading `runs` or `info()`. */
@@ -138,7 +154,7 @@ export class SourceAnalyzer {
 
   info(): SourceInfo {
     this.settle();
-    const s = this.decoder.stats;
+    const s = this.siftedStats ?? this.decoder.stats;
     return {
       path: this.path,
       role: this.role,

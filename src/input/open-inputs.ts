@@ -13,6 +13,8 @@ export interface ByteSource {
   readonly flavor: LogFlavor;
   /** Streams the content; may throw a {@link InputError} on read failure. */
   read(): AsyncIterable<Uint8Array>;
+  /** The file on disk, when the source is one (not stdin, not a zip entry). */
+  readonly file?: string;
 }
 
 export class InputError extends Error {
@@ -73,7 +75,7 @@ async function* readStdin(): AsyncIterable<Uint8Array> {
 }
 
 function fileSource(path: string, displayPath = path): ByteSource {
-  return { path: displayPath, role: roleFromPath(displayPath), flavor: flavorFromName(displayPath), read: () => readFileChunks(path) };
+  return { path: displayPath, role: roleFromPath(displayPath), flavor: flavorFromName(displayPath), file: path, read: () => readFileChunks(path) };
 }
 
 /** setupact before setuperr within a folder, so errors can be attributed to setupact's runs. */
