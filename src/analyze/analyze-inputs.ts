@@ -7,18 +7,24 @@ import { stat } from 'node:fs/promises';
 import { Analysis, type AnalysisResult } from './analysis.js';
 import { siftInWorker, siftThreshold, siftWorkerAvailable } from './sift.js';
 
-/** Feeds every byte source into the analysis; a source that fails mid-read becomes a problem. */
-export async function feedSources(analysis: Analysis, sources: readonly ByteSource[]): Promise<number> {
+/**
+ * Feeds every byte source into the analysis; a source that fails mid-read becomes a problem.
+ * `onBytes` hears of every chunk read (a progress bar).
+ */
+export async function feedSources(analysis: Analysis, sources: readonly ByteSource[], onBytes?: (bytes: number) => void): Promise<number> {
   let read = 0;
   for (const source of sources) {
-    const sifted = await siftInWorkerIfBig(analysis, source);
+    const sifted = await siftInWorkerIfBig(analysis, source, onBytes);
     if (sifted !== 'not sifted') {
       if (sifted === 'read') read++;
       continue;
     }
     const feed = analysis.addSource(source.path, source.role, source.flavor);
     try {
-      for await (const chunk of source.read()) feed.push(chunk);
+      for await (const chunk of source.read()) {
+        feed.push(chunk);
+        onBytes?.(chunk.length);
+      }
       read++;
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
@@ -35,7 +41,7 @@ export async function feedSources(analysis: Analysis, sources: readonly ByteSour
  * sifted when the source is not one (small, in a zip, stdin) or the analysis needs every event: then
  * it is read here. A read failure becomes a problem.
  */
-async function siftInWorkerIfBig(analysis: Analysis, source: ByteSource): Promise<'read' | 'failed' | 'not sifted'> {
+async function siftInWorkerIfBig(analysis: Analysis, source: ByteSource, onBytes?: (bytes: number) => void): Promise<'read' | 'failed' | 'not sifted'> {
   if (source.file === undefined || !siftWorkerAvailable()) return 'not sifted';
   const threshold = siftThreshold();
   const size = await stat(source.file).then((s) => (s.isFile() ? s.size : 0), () => 0);
@@ -43,7 +49,7 @@ async function siftInWorkerIfBig(analysis: Analysis, source: ByteSource): Promis
   const feed = analysis.addSiftedSource(source.path, source.role, source.flavor);
   if (!feed) return 'not sifted';
   try {
-    await siftInWorker(source.file, source.path, feed);
+    await siftInWorker(source.file, source.path, feed, onBytes);
     return 'read';
   } catch (error) {
     if (!(error instanceof InputError)) throw error;

@@ -16,7 +16,8 @@ export type SiftedLine = readonly [text: string, line: number, truncated: boolea
 export type SiftItem = SiftedLine | QuietStretch;
 
 export type SiftMessage =
-  | { readonly type: 'batch'; readonly items: readonly SiftItem[] }
+  /** `bytesRead`: of the file so far, for a progress bar. */
+  | { readonly type: 'batch'; readonly items: readonly SiftItem[]; readonly bytesRead: number }
   | { readonly type: 'done'; readonly stats: DecoderStats }
   | { readonly type: 'error'; readonly message: string };
 

@@ -20,9 +20,10 @@ function post(message: SiftMessage): void {
 }
 
 let items: SiftItem[] = [];
+let bytesRead = 0;
 function flush(): void {
   if (items.length === 0) return;
-  post({ type: 'batch', items });
+  post({ type: 'batch', items, bytesRead });
   items = [];
   const posted = Atomics.add(progress, 0, 1) + 1;
   for (let consumed = Atomics.load(progress, 1); posted - consumed > MAX_BATCHES_AHEAD; consumed = Atomics.load(progress, 1)) {
@@ -61,6 +62,7 @@ function sift(): void {
       const read = readSync(fd, buffer, 0, Math.min(READ_CHUNK, left), position);
       if (read === 0) break;
       position += read;
+      bytesRead = position;
       left -= read;
       decoder.push(buffer.subarray(0, read));
     }

@@ -24,14 +24,18 @@ export function siftWorkerAvailable(): boolean {
   return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER_URL));
 }
 
-/** Reads `file` in a worker and feeds `feed` in file order; a read failure is an InputError on `path`. */
-export function siftInWorker(file: string, path: string, feed: SiftedFeed): Promise<void> {
+/**
+ * Reads `file` in a worker and feeds `feed` in file order; a read failure is an InputError on `path`.
+ * `onBytes` hears of the bytes read as the lines arrive.
+ */
+export function siftInWorker(file: string, path: string, feed: SiftedFeed, onBytes?: (bytes: number) => void): Promise<void> {
   const progress = new SharedArrayBuffer(8);
   const counters = new Int32Array(progress);
   const init: SiftInit = { path: file, groups: feed.gateGroups, maxLineChars: feed.maxLineChars, progress };
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, { workerData: init });
     let settled = false;
+    let reported = 0;
     const finish = (error?: Error): void => {
       if (settled) return;
       settled = true;
@@ -48,6 +52,8 @@ export function siftInWorker(file: string, path: string, feed: SiftedFeed): Prom
           }
           Atomics.add(counters, 1, 1);
           Atomics.notify(counters, 1);
+          onBytes?.(message.bytesRead - reported);
+          reported = message.bytesRead;
         } else if (message.type === 'done') {
           feed.end(message.stats);
           finish();
