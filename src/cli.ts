@@ -9,7 +9,9 @@ import { explainCommand } from './commands/explain.js';
 import { fleetCommand } from './commands/fleet.js';
 import { rulesCommand } from './commands/rules.js';
 import { watchCommand } from './commands/watch.js';
-import { EXIT, REPORT_BUG_URL, UserError } from './errors.js';
+import { EXIT, internalErrorMessage, UserError } from './errors.js';
+import { installStdoutGuard } from './output.js';
+import { terminalSafe } from './util/terminal-safe.js';
 import { VERSION } from './version.js';
 
 const EXIT_CODES_HELP = `
@@ -20,6 +22,7 @@ Exit codes:
   3   no log found, or an input could not be read
   4   failure found, but no rule explains it
   70  internal error (a bug: please report it)
+  130 interrupted (Ctrl-C; 143 for SIGTERM)
 
 Examples:
   sysprep-doctor C:\\Windows\\System32\\Sysprep\\Panther
@@ -58,9 +61,12 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
   const ctx: CliContext = {
     exitCode: EXIT.ok,
     interactive: isInteractive(),
-    warn: (message) => process.stderr.write(`sysprep-doctor: ${message}\n`),
+    // messages name paths and archive entries, which come from the input: no raw control character
+    warn: (message) => process.stderr.write(`sysprep-doctor: ${terminalSafe(message)}\n`),
   };
   try {
+    // A documented test hook: proves that an unexpected error (a bug) exits 70 with the report URL.
+    if (process.env.SYSPREP_DOCTOR_CRASH_TEST === '1') throw new Error('crash test requested by SYSPREP_DOCTOR_CRASH_TEST=1');
     await buildProgram(ctx).parseAsync([...argv]);
     return ctx.exitCode;
   } catch (error) {
@@ -72,8 +78,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
       ctx.warn(error.message);
       return error.exitCode;
     }
-    const message = error instanceof Error ? error.stack ?? error.message : String(error);
-    process.stderr.write(`sysprep-doctor: internal error (a bug; please report it at ${REPORT_BUG_URL} with the command you ran):\n${message}\n`);
+    process.stderr.write(internalErrorMessage(error));
     return EXIT.internal;
   }
 }
@@ -87,12 +92,17 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
-  // a reader that closes the pipe early (`| head`) is not an error
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+  // a reader that closes the pipe early (`| head`) is not an error; any other stdout failure is one line
+  installStdoutGuard();
+  // whatever escapes main() (an error in an event handler, a rejected promise nobody awaited) is a
+  // bug too: the same one-line message and exit 70, never Node's stack dump
+  const crash = (error: unknown): void => {
+    process.stderr.write(internalErrorMessage(error));
+    process.exit(EXIT.internal);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
   main().then((code) => {
     process.exitCode = code;
-  });
+  }, crash);
 }

@@ -1,6 +1,6 @@
 // Writing results: stdout (quiet on a closed pipe) or a file written whole or not at all.
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, rmSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError, EXIT } from './errors.js';
@@ -9,27 +9,98 @@ function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-function writeError(path: string, error: unknown): UserError {
+/**
+ * Temporary files not yet renamed into place. If the process ends before (Ctrl-C, a closed pipe, a
+ * crash), they are removed on exit: an interrupted run leaves neither a half report nor debris.
+ */
+const pendingTemps = new Set<string>();
+let exitHookInstalled = false;
+
+function trackTemp(tmp: string): void {
+  pendingTemps.add(tmp);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const path of pendingTemps) {
+      try {
+        rmSync(path, { force: true });
+      } catch {
+        // nothing more can be done while exiting
+      }
+    }
+  });
+}
+
+function untrackTemp(tmp: string): void {
+  pendingTemps.delete(tmp);
+}
+
+function whyNotWritten(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-  return new UserError(`cannot write ${path}: ${why}`, EXIT.usage);
+  if (code === 'ENOENT') return 'folder does not exist';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'ENOTDIR') return 'a parent of it is not a folder';
+  if (code === 'ENOSPC') return 'no space left on the device';
+  if (code === 'EROFS') return 'read-only file system';
+  return (error as Error).message;
+}
+
+function writeError(path: string, error: unknown): UserError {
+  return new UserError(`cannot write ${path}: ${whyNotWritten(error)}`, EXIT.usage);
 }
 
 /** Writes `text` to `path` through a temporary file and a rename, so a reader never sees half a report. */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
   const tmp = tempPathFor(path);
+  trackTemp(tmp);
   try {
     await writeFile(tmp, text, { flag: 'wx' });
     await rename(tmp, path);
   } catch (error) {
     await rm(tmp, { force: true }).catch(() => undefined);
     throw writeError(path, error);
+  } finally {
+    untrackTemp(tmp);
   }
+}
+
+/** Set once stdout's reader has gone away (EPIPE): what is left to print is dropped. */
+let stdoutClosed = false;
+/** Whether the running command finishes its work after EPIPE (analyze: for its exit code) or exits at once. */
+let finishAfterClosedStdout = false;
+
+/** `analyze` calls this: a closed pipe stops the output, the analysis still completes and sets the exit code. */
+export function finishWhenStdoutCloses(): void {
+  finishAfterClosedStdout = true;
+}
+
+export function isStdoutClosed(): boolean {
+  return stdoutClosed;
+}
+
+/**
+ * The process-wide stdout error handler (installed by the CLI entry point). EPIPE: the reader closed
+ * the pipe (`| head`), which is not an error. Anything else (a full disk behind `> file`): one line
+ * on stderr and exit 2, never a stack trace.
+ */
+export function installStdoutGuard(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') {
+      stdoutClosed = true;
+      if (!finishAfterClosedStdout) process.exit(process.exitCode ?? EXIT.ok);
+      return;
+    }
+    if (stdoutClosed) return;
+    stdoutClosed = true;
+    process.stderr.write(`sysprep-doctor: cannot write to standard output: ${whyNotWritten(error)}\n`);
+    process.exit(EXIT.usage);
+  });
 }
 
 export function writeStdout(text: string): Promise<void> {
   return new Promise((resolve) => {
-    if (text.length === 0) return resolve();
+    if (text.length === 0 || stdoutClosed) return resolve();
     process.stdout.write(text, () => resolve());
   });
 }
@@ -49,12 +120,15 @@ export interface OutputStream {
 export async function openOutput(path: string | undefined): Promise<OutputStream> {
   if (!path || path === '-') {
     return {
-      write: (text) => void process.stdout.write(text),
+      write: (text) => {
+        if (!stdoutClosed) process.stdout.write(text);
+      },
       commit: () => writeStdout(''),
       abort: async () => undefined,
     };
   }
   const tmp = tempPathFor(path);
+  trackTemp(tmp);
   const stream = createWriteStream(tmp, { flags: 'wx' });
   let failure: unknown;
   stream.on('error', (error) => {
@@ -64,7 +138,10 @@ export async function openOutput(path: string | undefined): Promise<OutputStream
     stream.once('open', () => resolve());
     stream.once('error', () => resolve());
   });
-  if (failure) throw writeError(path, failure);
+  if (failure) {
+    untrackTemp(tmp);
+    throw writeError(path, failure);
+  }
   const close = () => new Promise<void>((resolve) => stream.end(() => resolve()));
   return {
     write: (text) => void stream.write(text),
@@ -76,11 +153,23 @@ export async function openOutput(path: string | undefined): Promise<OutputStream
       } catch (error) {
         await rm(tmp, { force: true }).catch(() => undefined);
         throw writeError(path, error);
+      } finally {
+        untrackTemp(tmp);
       }
     },
     async abort() {
-      await close();
-      await rm(tmp, { force: true }).catch(() => undefined);
+      // destroy, not end: what is still buffered is not worth writing, and Ctrl-C must be prompt
+      // (a write in flight can take a second to finish; unlinking does not wait for it on POSIX)
+      const closed = stream.closed ? Promise.resolve() : new Promise<void>((resolve) => stream.once('close', () => resolve()));
+      stream.destroy();
+      try {
+        await rm(tmp, { force: true });
+      } catch {
+        // Windows cannot delete a file still open: once closed, then
+        await closed;
+        await rm(tmp, { force: true }).catch(() => undefined);
+      }
+      untrackTemp(tmp);
     },
   };
 }

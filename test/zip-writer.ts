@@ -1,12 +1,21 @@
-// A minimal .zip writer for tests and benchmarks (no zip library is installed): STORE method only
-// (no compression), UTF-8 names, one local header per entry, the central directory and the end
-// record. Enough for yauzl and for Windows Explorer; no ZIP64, so keep archives under 4 GiB.
+// A minimal .zip writer for tests and benchmarks (no zip library is installed): STORE by default,
+// DEFLATE on request, and the hostile variants the robustness tests need (encryption flag, lying
+// sizes); UTF-8 names, one local header per entry, the central directory and the end record.
+// Enough for yauzl and for Windows Explorer; no ZIP64, so keep archives under 4 GiB.
 import * as zlib from 'node:zlib';
 
 export interface ZipEntryInput {
   /** Path inside the archive, `/`-separated (`Windows/Panther/setupact.log`). */
   readonly name: string;
   readonly data: Uint8Array | string;
+  /** `deflate` compresses `data` (raw DEFLATE, method 8); STORE by default. */
+  readonly method?: 'store' | 'deflate';
+  /** zlib level for `deflate` (0: stored blocks, fast for incompressible data); 9 by default. */
+  readonly level?: number;
+  /** Sets the traditional-encryption flag (bit 0); the bytes are written as given (hostile-archive tests). */
+  readonly encrypted?: boolean;
+  /** The uncompressed size written in the headers instead of the real one (a lying zip bomb). */
+  readonly declaredSize?: number;
 }
 
 let table: Uint32Array | undefined;
@@ -39,19 +48,24 @@ export function createZip(entries: readonly ZipEntryInput[]): Buffer {
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const data = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data);
-    const crc = crc32(data);
+    const raw = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data);
+    const crc = crc32(raw);
+    const deflate = entry.method === 'deflate';
+    const data = deflate ? zlib.deflateRawSync(raw, { level: entry.level ?? 9 }) : raw;
+    const method = deflate ? 8 : 0;
+    const flags = UTF8_NAMES | (entry.encrypted ? 0x0001 : 0);
+    const size = entry.declaredSize ?? raw.length;
 
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0); // local file header signature
     local.writeUInt16LE(20, 4); // version needed to extract (2.0)
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(0, 8); // method: STORE
+    local.writeUInt16LE(flags, 6);
+    local.writeUInt16LE(method, 8); // method: STORE (0) or DEFLATE (8)
     local.writeUInt16LE(DOS_TIME, 10);
     local.writeUInt16LE(DOS_DATE, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18); // compressed size
-    local.writeUInt32LE(data.length, 22); // uncompressed size
+    local.writeUInt32LE(size, 22); // uncompressed size
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28); // extra field length
     locals.push(local, name, data);
@@ -60,13 +74,13 @@ export function createZip(entries: readonly ZipEntryInput[]): Buffer {
     central.writeUInt32LE(0x02014b50, 0); // central directory header signature
     central.writeUInt16LE(20, 4); // version made by
     central.writeUInt16LE(20, 6); // version needed to extract
-    central.writeUInt16LE(UTF8_NAMES, 8);
-    central.writeUInt16LE(0, 10);
+    central.writeUInt16LE(flags, 8);
+    central.writeUInt16LE(method, 10);
     central.writeUInt16LE(DOS_TIME, 12);
     central.writeUInt16LE(DOS_DATE, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt16LE(0, 30); // extra field length
     central.writeUInt16LE(0, 32); // comment length

@@ -4,7 +4,7 @@ import { Analysis } from '../analyze/analysis.js';
 import { exitCodeFor, feedSources } from '../analyze/analyze-inputs.js';
 import { EXIT, UserError } from '../errors.js';
 import { resolveInputs } from '../input/open-inputs.js';
-import { emit, openOutput } from '../output.js';
+import { emit, finishWhenStdoutCloses, openOutput, type OutputStream } from '../output.js';
 import { renderHtml } from '../report/html.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -12,6 +12,7 @@ import { eventToNdjson, reportToNdjson } from '../report/ndjson.js';
 import { createRedactor } from '../report/redact.js';
 import { renderText } from '../report/text.js';
 import type { LogEvent, Report } from '../types.js';
+import { trapInterrupts } from '../util/interrupt.js';
 import { loadRules } from './load-rules.js';
 import type { CliContext } from './context.js';
 
@@ -90,30 +91,59 @@ async function runAnalyze(ctx: CliContext, inputs: string[], options: AnalyzeOpt
       EXIT.noInput,
     );
   }
+  const toFile = options.output !== undefined && options.output !== '-';
+  if (options.format === 'tui' && toFile) throw new UserError('--format tui cannot be written to a file; use --format text, json, ndjson, md or html with -o', EXIT.usage);
   const rules = await loadRules(options.rules);
-  const format: AnalyzeFormat = options.format ?? (ctx.interactive ? 'tui' : 'text');
+  // -o without --format writes the plain text report, never the interactive UI
+  const format: AnalyzeFormat = options.format ?? (ctx.interactive && !toFile ? 'tui' : 'text');
   if (format === 'tui' && !ctx.interactive) throw new UserError('--format tui needs an interactive terminal; use --format text', EXIT.usage);
+  // a reader that stops early (`| head`) ends the output, not the analysis: the exit code still tells the verdict
+  finishWhenStdoutCloses();
+  let out: OutputStream | undefined;
+  let ui: { close(): void; readonly done: Promise<void> } | undefined;
+  // Ctrl-C: close the UI (the terminal restored), drop the half-written output, exit 130
+  const release = trapInterrupts(async () => {
+    ui?.close();
+    await Promise.all([ui?.done.catch(() => undefined), out?.abort()]);
+  }, ctx.warn);
+  try {
+    // the output file is opened before the analysis: an unwritable path fails at once, not after a long read
+    if (!options.quiet && format !== 'tui' && (format === 'ndjson' || toFile)) out = await openOutput(options.output);
+    return await analyzeAndReport(ctx, inputs, options, rules, format, out, (handle) => {
+      ui = handle;
+    });
+  } catch (error) {
+    await out?.abort();
+    throw error;
+  } finally {
+    release();
+  }
+}
+
+async function analyzeAndReport(
+  ctx: CliContext,
+  inputs: string[],
+  options: AnalyzeOptions,
+  rules: Awaited<ReturnType<typeof loadRules>>,
+  format: AnalyzeFormat,
+  out: OutputStream | undefined,
+  showing: (ui: { close(): void; readonly done: Promise<void> }) => void,
+): Promise<number> {
   const redactor = options.redact ? createRedactor() : undefined;
-  const out = format === 'ndjson' && !options.quiet ? await openOutput(options.output) : undefined;
   const paths: string[] = [];
-  const onEvent = out
-    ? (event: LogEvent) => {
-        const e = redactor ? { ...event, message: redactor.redactText(event.message), text: redactor.redactText(event.text) } : event;
-        const path = paths[event.source] ?? '';
-        out.write(eventToNdjson(e, { sourcePath: redactor ? redactor.redactText(path) : path, ...(event.run === undefined ? {} : { runIndex: event.run }) }) + '\n');
-      }
-    : undefined;
+  const onEvent =
+    out && format === 'ndjson'
+      ? (event: LogEvent) => {
+          const e = redactor ? { ...event, message: redactor.redactText(event.message), text: redactor.redactText(event.text) } : event;
+          const path = paths[event.source] ?? '';
+          out.write(eventToNdjson(e, { sourcePath: redactor ? redactor.redactText(path) : path, ...(event.run === undefined ? {} : { runIndex: event.run }) }) + '\n');
+        }
+      : undefined;
   const { sources, problems } = await resolveInputs(inputs);
   paths.push(...sources.map((s) => s.path));
   const analysis = new Analysis({ rules, keepEvents: format === 'tui' ? TUI_KEPT_EVENTS : 0, ...(onEvent ? { onEvent } : {}) });
   for (const problem of problems) analysis.addProblem(problem);
-  let readable: number;
-  try {
-    readable = await feedSources(analysis, sources);
-  } catch (error) {
-    await out?.abort();
-    throw error;
-  }
+  const readable = await feedSources(analysis, sources);
   const result = analysis.result();
   for (const problem of result.report.problems) ctx.warn(`${problem.path}: ${problem.message}`);
   if (readable === 0) {
@@ -121,20 +151,37 @@ async function runAnalyze(ctx: CliContext, inputs: string[], options: AnalyzeOpt
     ctx.warn('no input could be read');
     return EXIT.noInput;
   }
+  // An empty file is no error (a clean run leaves setuperr.log empty), but one named on the command
+  // line gets a word; when every input is empty there is no log at all: exit 3, as for no input.
+  const empty = new Set(result.report.sources.filter((s) => s.bytes === 0).map((s) => s.path));
+  const problemPaths = new Set(result.report.problems.map((p) => p.path));
+  const readSources = sources.filter((s) => !problemPaths.has(s.path));
+  const allEmpty = readSources.length > 0 && readSources.every((s) => empty.has(s.path));
+  for (const source of readSources) {
+    if (empty.has(source.path) && (allEmpty || source.explicit)) ctx.warn(`${source.path}: empty (0 bytes), nothing to analyze`);
+  }
+  if (allEmpty) {
+    await out?.abort();
+    return EXIT.noInput;
+  }
   let report = selectRuns(result.report, options.run);
   if (redactor) report = redactor.redactReport(report);
   const exitCode = exitCodeFor(report, readable);
   if (options.quiet) return exitCode;
-  if (out) {
-    out.write(reportToNdjson(report));
-    await out.commit();
-  } else if (format === 'tui') {
+  if (format === 'tui') {
     const events = redactor ? result.events.map((e) => ({ ...e, message: redactor.redactText(e.message), text: redactor.redactText(e.text) })) : result.events;
     // ink and react cost ~0.45 s of start-up: loaded only when the UI is shown
     const { startTui } = await import('../tui/run-tui.js');
     const ui = startTui({ report, events }, { noColor: !options.color || Boolean(process.env.NO_COLOR) });
+    showing(ui);
     await ui.done;
-  } else if (format !== 'ndjson') {
+  } else if (format === 'ndjson') {
+    out!.write(reportToNdjson(report));
+    await out!.commit();
+  } else if (out) {
+    out.write(RENDERERS[format](report));
+    await out.commit();
+  } else {
     await emit(RENDERERS[format](report), options.output);
   }
   return exitCode;

@@ -4,6 +4,7 @@ import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import type { InputProblem, LogFlavor, SourceRole } from '../types.js';
 import { flavorFromName, roleFromPath } from '../analyze/roles.js';
+import { BINARY_MESSAGE, fileLooksBinary, guardBinary } from './binary-guard.js';
 import { readZipSources } from './zip.js';
 
 export interface ByteSource {
@@ -13,6 +14,8 @@ export interface ByteSource {
   readonly flavor: LogFlavor;
   /** Streams the content; may throw a {@link InputError} on read failure. */
   read(): AsyncIterable<Uint8Array>;
+  /** Named on the command line itself (a file or `-`), not found inside a folder or an archive. */
+  readonly explicit?: boolean;
   /** The file on disk, when the source is one (not stdin, not a zip entry). */
   readonly file?: string;
 }
@@ -54,15 +57,22 @@ export async function* readFileChunks(path: string): AsyncIterable<Uint8Array> {
     throw new InputError(path, describeFsError(error));
   }
   try {
+    // `analyze` reads a snapshot: a regular file is read up to the size it had when opened, so one
+    // that keeps growing (a log being written, `yes > file`) cannot keep the analysis going forever;
+    // `watch` is for following. A file that shrinks meanwhile ends at its new end. (Size 0 means
+    // unknown for some special files: then up to end of file.)
+    const info = await handle.stat().catch(() => undefined);
+    let left = info?.isFile() && info.size > 0 ? info.size : Infinity;
     const buffer = Buffer.allocUnsafe(READ_CHUNK);
-    for (;;) {
+    while (left > 0) {
       let bytesRead: number;
       try {
-        ({ bytesRead } = await handle.read(buffer, 0, READ_CHUNK, null));
+        ({ bytesRead } = await handle.read(buffer, 0, Math.min(READ_CHUNK, left), null));
       } catch (error) {
         throw new InputError(path, describeFsError(error));
       }
       if (bytesRead === 0) return;
+      left -= bytesRead;
       yield buffer.subarray(0, bytesRead); // the consumer copies what it keeps before the next read
     }
   } finally {
@@ -71,7 +81,12 @@ export async function* readFileChunks(path: string): AsyncIterable<Uint8Array> {
 }
 
 async function* readStdin(): AsyncIterable<Uint8Array> {
-  for await (const chunk of process.stdin) yield chunk as Buffer;
+  try {
+    for await (const chunk of process.stdin) yield chunk as Buffer;
+  } catch (error) {
+    // `- < folder`, a terminal that went away: one line naming stdin, not a crash
+    throw new InputError('<stdin>', describeFsError(error));
+  }
 }
 
 function fileSource(path: string, displayPath = path): ByteSource {
@@ -114,9 +129,16 @@ export async function findLogs(root: string, problems: InputProblem[]): Promise<
       const full = join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else if (entry.isSymbolicLink()) {
-        const target = await stat(full).catch(() => undefined);
-        if (target?.isDirectory()) await walk(full);
-        else if (target?.isFile() && LOG_NAME.test(entry.name)) found.push(full);
+        let target;
+        try {
+          target = await stat(full);
+        } catch (error) {
+          // a dangling or looping link is only worth a word when it stands for a log
+          if (LOG_NAME.test(entry.name)) problems.push({ path: full, message: describeFsError(error) });
+          continue;
+        }
+        if (target.isDirectory()) await walk(full);
+        else if (target.isFile() && LOG_NAME.test(entry.name)) found.push(full);
       } else if (entry.isFile() && LOG_NAME.test(entry.name)) found.push(full);
     }
   };
@@ -143,7 +165,7 @@ export async function resolveInputs(inputs: readonly string[]): Promise<Resolved
   const problems: InputProblem[] = [];
   for (const input of inputs) {
     if (input === '-') {
-      sources.push({ path: '<stdin>', role: undefined, flavor: 'other', read: readStdin });
+      sources.push({ path: '<stdin>', role: undefined, flavor: 'other', read: readStdin, explicit: true });
       continue;
     }
     let info;
@@ -160,19 +182,24 @@ export async function resolveInputs(inputs: readonly string[]): Promise<Resolved
       if (logs.length === 0) problems.push({ path: input, message: 'no setupact.log or setuperr.log found in this folder' });
       for (const log of logs) {
         const shown = join(input, relative(input, log));
-        sources.push(fileSource(log, shown));
+        if (await fileLooksBinary(log)) problems.push({ path: shown, message: BINARY_MESSAGE });
+        else sources.push(fileSource(log, shown));
       }
     } else if (isZipName(input) || (info.isFile() && (await hasZipMagic(input)))) {
       const zip = await readZipSources(input);
       sources.push(...zip.sources);
       problems.push(...zip.problems);
+    } else if (info.isFile() && (await fileLooksBinary(input))) {
+      problems.push({ path: input, message: BINARY_MESSAGE });
     } else if (info.isFile() || info.isFIFO()) {
-      sources.push(fileSource(input));
+      sources.push({ ...fileSource(input), explicit: true });
     } else {
       problems.push({ path: input, message: 'not a regular file (a device or socket cannot be analyzed)' });
     }
   }
-  return { sources, problems };
+  // files on disk were checked above (a big one may be read by a worker, not through read());
+  // zip entries and stdin are checked on their first bytes
+  return { sources: sources.map(guardBinary), problems };
 }
 
 async function hasZipMagic(path: string): Promise<boolean> {

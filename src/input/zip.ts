@@ -2,6 +2,7 @@
 // the decoder. Hostile archives are bounded: entry count, uncompressed bytes, compression ratio.
 import { readFile, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import * as zlib from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { flavorFromName, roleFromPath } from '../analyze/roles.js';
 import type { InputProblem } from '../types.js';
@@ -28,7 +29,9 @@ export interface ZipSources {
 
 function openZip(buffer: Buffer): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false, decodeStrings: true }, (err, zip) =>
+    // decodeStrings off: yauzl would reject the whole archive for one `../` or absolute entry name;
+    // names are decoded here instead and a hostile entry is skipped on its own (see unsafeName).
+    yauzl.fromBuffer(buffer, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false, decodeStrings: false }, (err, zip) =>
       err || !zip ? reject(err ?? new Error('cannot open archive')) : resolve(zip),
     );
   });
@@ -38,6 +41,9 @@ function listEntries(zip: ZipFile): Promise<Entry[]> {
   return new Promise((resolve, reject) => {
     const entries: Entry[] = [];
     zip.on('entry', (entry: Entry) => {
+      // with decodeStrings off, fileName is the raw bytes: decode it (CP437 or UTF-8, Info-ZIP
+      // Unicode path field) the way yauzl would, without its all-or-nothing name check
+      entry.fileName = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
       entries.push(entry);
       if (entries.length > ZIP_LIMITS.maxEntries) {
         reject(new Error(`more than ${ZIP_LIMITS.maxEntries} entries (refused as a possible zip bomb)`));
@@ -137,9 +143,15 @@ async function* readEntry(zip: ZipFile, entry: Entry, display: string): AsyncIte
   } catch (error) {
     throw new InputError(display, `cannot read archive entry: ${(error as Error).message}`);
   }
+  // yauzl checks sizes, not the CRC-32: a flipped byte would pass as log text without this
+  let crc = 0;
   try {
-    for await (const chunk of stream) yield chunk as Buffer;
+    for await (const chunk of stream) {
+      crc = zlib.crc32(chunk as Buffer, crc);
+      yield chunk as Buffer;
+    }
   } catch (error) {
     throw new InputError(display, `archive entry is damaged: ${(error as Error).message}`);
   }
+  if (crc >>> 0 !== entry.crc32 >>> 0) throw new InputError(display, 'archive entry is damaged: CRC-32 mismatch (what was read of it is in the report)');
 }

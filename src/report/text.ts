@@ -1,12 +1,23 @@
 // The short human summary for pipes and CI logs. Plain text, no colour; log text made terminal-safe.
 import type { Finding, Report, RunInfo } from '../types.js';
 import { terminalSafe } from '../util/terminal-safe.js';
+import { clip } from './safe-text.js';
+import { MAX_INLINE } from './view.js';
 
 const SHELL_PROMPT: Readonly<Record<string, string>> = { powershell: 'PS> ', cmd: 'C:\\> ', none: '' };
 const MAX_EVIDENCE_LINES = 12;
 
 function safe(s: string): string {
   return terminalSafe(s);
+}
+
+/**
+ * A log-derived value shown inline (culprit, hint, summary, evidence line): made terminal-safe and
+ * cut, as in the Markdown and HTML reports, so a 10,000-character package name cannot swamp a CI
+ * log. Remediation commands are never cut: they must run as printed. The JSON keeps every value whole.
+ */
+function inline(s: string, max = MAX_INLINE): string {
+  return safe(clip(s, max));
 }
 
 function wrap(text: string, width: number, indent: string): string {
@@ -32,8 +43,8 @@ function runLabel(run: RunInfo): string {
 
 function rootCauseBlock(f: Finding, lines: string[]): void {
   lines.push(`Root cause  ${f.ruleId} — ${safe(f.title)} (${f.confidence} confidence)`);
-  if (f.culprit) lines.push(`  Culprit   ${safe(f.culprit)}`);
-  lines.push(`  Why       ${wrap(safe(f.hint), 88, '            ')}`);
+  if (f.culprit) lines.push(`  Culprit   ${inline(f.culprit)}`);
+  lines.push(`  Why       ${wrap(inline(f.hint, MAX_INLINE * 2), 88, '            ')}`);
   if (f.codes.length) {
     const codes = f.codes.map((c) => `${c.value}${c.name ? ` ${c.name}` : ''} (${c.origin}${c.lossy ? ', lossy re-wrap' : ''})`);
     lines.push(`  Codes     ${codes.join('; ')}`);
@@ -48,7 +59,7 @@ function rootCauseBlock(f: Finding, lines: string[]): void {
   }
   if (f.evidence.length) {
     lines.push('  Evidence');
-    for (const e of f.evidence.slice(0, MAX_EVIDENCE_LINES)) lines.push(`    ${safe(e.source)}:${e.line}  ${safe(e.text.trim())}`);
+    for (const e of f.evidence.slice(0, MAX_EVIDENCE_LINES)) lines.push(`    ${safe(e.source)}:${e.line}  ${inline(e.text.trim(), MAX_INLINE * 2)}`);
     if (f.evidence.length > MAX_EVIDENCE_LINES) lines.push(`    … ${f.evidence.length - MAX_EVIDENCE_LINES} more lines (see --format md or json)`);
   }
   if (f.references.length) lines.push(`  See       ${f.references[0]}`);
@@ -57,7 +68,7 @@ function rootCauseBlock(f: Finding, lines: string[]): void {
 export function renderText(report: Report): string {
   const lines: string[] = [];
   lines.push(`sysprep-doctor ${report.tool.version} — ${report.verdict.toUpperCase()}${report.redacted ? ' (redacted)' : ''}`);
-  lines.push(wrap(safe(report.summary), 100, ''));
+  lines.push(wrap(inline(report.summary, MAX_INLINE * 2), 100, ''));
   lines.push('');
   const root = report.findings.find((f) => f.rootCause);
   if (root) {
@@ -69,7 +80,7 @@ export function renderText(report: Report): string {
     lines.push('Other findings');
     for (const f of others.slice(0, 20)) {
       const where = f.evidence[0] ? ` at ${safe(f.evidence[0].source)}:${f.evidence[0].line}` : '';
-      lines.push(`  - ${f.ruleId}${f.culprit ? `: ${safe(f.culprit)}` : ''} (run #${f.run}${f.count > 1 ? `, ${f.count}×` : ''})${where}`);
+      lines.push(`  - ${f.ruleId}${f.culprit ? `: ${inline(f.culprit)}` : ''} (run #${f.run}${f.count > 1 ? `, ${f.count}×` : ''})${where}`);
     }
     if (others.length > 20) lines.push(`  … ${others.length - 20} more`);
     lines.push('');
