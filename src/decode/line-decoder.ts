@@ -10,7 +10,8 @@ import type { Encoding } from '../types.js';
 export const DEFAULT_MAX_LINE_CHARS = 1024 * 1024;
 /** Decoding in slices of about this many bytes keeps V8 strings small and fast (perf-baseline.md §1). */
 const SLICE_BYTES = 16 * 1024;
-const SNIFF_BYTES = 4;
+/** The encoding is decided on the first 512 bytes, or fewer: up to the byte after the first LF (at least 4). */
+const SNIFF_BYTES = 512;
 
 export type LineSink = (text: string, truncated: boolean) => void;
 
@@ -77,6 +78,12 @@ function isWellFormed(text: string): boolean {
   return (text as string & { isWellFormed(): boolean }).isWellFormed();
 }
 
+/** How much of the head the encoding is decided on: 512 bytes, or up to the byte after the first LF (at least 4). */
+function sniffLength(head: Uint8Array): number {
+  const lf = head.subarray(0, SNIFF_BYTES).indexOf(10);
+  return lf === -1 ? SNIFF_BYTES : Math.max(4, lf + 2);
+}
+
 function isUtf16(encoding: Encoding): boolean {
   return encoding.startsWith('utf-16');
 }
@@ -109,7 +116,8 @@ export class LineDecoder {
     let data = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (!this.sniffed) {
       this.head = this.head ? Buffer.concat([this.head, data]) : Buffer.from(data);
-      if (this.head.length < SNIFF_BYTES) return;
+      // decided on a prefix fixed by the input itself, so the chunking cannot change the guess
+      if (this.head.length < sniffLength(this.head)) return;
       data = this.takeHead();
     }
     this.consume(data, false);
@@ -128,7 +136,7 @@ export class LineDecoder {
     const head = this.head!;
     this.head = null;
     this.sniffed = true;
-    const { encoding, bomLength } = sniffEncoding(head.subarray(0, 512));
+    const { encoding, bomLength } = sniffEncoding(head.subarray(0, sniffLength(head)));
     this.stats.encoding = encoding;
     return head.subarray(bomLength);
   }
@@ -152,10 +160,13 @@ export class LineDecoder {
     let complete = lastBreak < 0 ? 0 : lastBreak + (utf16 ? 2 : 1);
     if (final) complete = data.length;
     if (complete > 0) this.decodeComplete(data.subarray(0, complete), final);
+    // bytes without any line break: a CR that ended the last push was a line of its own, not half a CRLF
+    if (complete === 0 && data.length >= (utf16 ? 2 : 1)) this.endedWithCr = false;
     const rest = data.subarray(Math.max(complete, 0));
     if (rest.length > this.maxLineBytes) {
       this.emitCut(rest);
-      this.pending = Buffer.alloc(0);
+      // UTF-16: an odd byte left over is half of the next code unit, kept to stay aligned
+      this.pending = utf16 && rest.length % 2 === 1 ? Buffer.from(rest.subarray(rest.length - 1)) : Buffer.alloc(0);
     } else {
       this.pending = Buffer.from(rest); // copy: never keep a caller's (possibly reused) buffer alive
     }
@@ -164,11 +175,24 @@ export class LineDecoder {
   /** An over-long partial line: emit its start once, then skip until the next line break. */
   private emitCut(rest: Buffer): void {
     if (!this.skippingLongLine) {
-      const text = this.decodeSlice(rest.subarray(0, this.maxLineBytes));
+      const text = isUtf16(this.stats.encoding) ? this.decodeSlice(rest.subarray(0, this.maxLineBytes)) : this.decodeLine(rest, true);
       this.emit(text.slice(0, this.maxLineChars), true);
       this.skippingLongLine = true;
     }
   }
+
+  /**
+   * One line's bytes as text, from its first `maxLineBytes` only (the rest is cut anyway, and a line
+   * cut before it is complete has no more): UTF-8 when they are (a character split by that limit
+   * aside), else Windows-1252, counted when `counted`.
+   */
+  private decodeLine(bytes: Buffer, counted: boolean): string {
+    const head = bytes.length > this.maxLineBytes ? bytes.subarray(0, this.maxLineBytes) : bytes;
+    if (isUtf8(head) || (head !== bytes && isUtf8(head.subarray(0, withoutSplitCharacter(head))))) return head.toString('utf8');
+    if (counted) this.stats.legacyDecodedLines++;
+    return decodeWindows1252(head);
+  }
+
 
   private decodeComplete(bytes: Buffer, final: boolean): void {
     const step = isUtf16(this.stats.encoding) ? SLICE_BYTES * 2 : SLICE_BYTES;
@@ -315,23 +339,33 @@ export class LineDecoder {
   private splitLinesWithLegacyFallback(bytes: Buffer, final: boolean): void {
     let start = 0;
     let text = '';
+    // the first piece is the tail of a line cut earlier when one is being skipped: not a line of its own
+    let tailOfCutLine = this.skippingLongLine;
     while (start < bytes.length) {
       let end = start;
       while (end < bytes.length && bytes[end] !== 10 && bytes[end] !== 13) end++;
       const terminated = end < bytes.length;
-      const lineBytes = bytes.subarray(start, end);
-      let decoded: string;
-      if (isUtf8(lineBytes)) decoded = lineBytes.toString('utf8');
-      else {
-        decoded = decodeWindows1252(lineBytes);
-        this.stats.legacyDecodedLines++;
-      }
-      text += decoded;
+      text += this.decodeLine(bytes.subarray(start, end), !tailOfCutLine);
+      tailOfCutLine = false;
       if (terminated) text += bytes[end] === 13 ? '\r' : '\n';
       start = terminated ? end + 1 : end;
     }
     this.splitText(text, final);
   }
+}
+
+/** The length of `bytes` without a UTF-8 sequence cut short at its end. */
+function withoutSplitCharacter(bytes: Buffer): number {
+  for (let back = 1; back <= 3 && back <= bytes.length; back++) {
+    const b = bytes[bytes.length - back]!;
+    if (b < 0x80) return bytes.length; // ASCII: nothing cut
+    if (b >= 0xc0) {
+      // a lead byte: the sequence it starts needs this many bytes
+      const needed = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return needed > back ? bytes.length - back : bytes.length;
+    }
+  }
+  return bytes.length;
 }
 
 /** The offset just past the first line break of `data` (past CRLF as a whole), or 0 when it has none. */
