@@ -1,9 +1,10 @@
 // `sysprep-doctor [analyze] [inputs...]`: read the logs, name the root cause, print one report.
+import { stat } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { Analysis } from '../analyze/analysis.js';
 import { exitCodeFor, feedSources } from '../analyze/analyze-inputs.js';
 import { EXIT, UserError } from '../errors.js';
-import { resolveInputs } from '../input/open-inputs.js';
+import { resolveInputs, type ByteSource } from '../input/open-inputs.js';
 import { emit, finishWhenStdoutCloses, openOutput, type OutputStream } from '../output.js';
 import { renderHtml } from '../report/html.js';
 import { renderJson } from '../report/json.js';
@@ -13,6 +14,7 @@ import { createRedactor } from '../report/redact.js';
 import { renderText } from '../report/text.js';
 import type { LogEvent, Report } from '../types.js';
 import { trapInterrupts } from '../util/interrupt.js';
+import { progressBar } from '../util/progress-bar.js';
 import { loadRules } from './load-rules.js';
 import type { CliContext } from './context.js';
 
@@ -143,7 +145,14 @@ async function analyzeAndReport(
   paths.push(...sources.map((s) => s.path));
   const analysis = new Analysis({ rules, keepEvents: format === 'tui' ? TUI_KEPT_EVENTS : 0, ...(onEvent ? { onEvent } : {}) });
   for (const problem of problems) analysis.addProblem(problem);
-  const readable = await feedSources(analysis, sources);
+  // inputs that take over a second to read get a progress bar on a terminal's stderr
+  const bar = progressBar(process.stderr, await totalFileBytes(sources));
+  let readable: number;
+  try {
+    readable = await feedSources(analysis, sources, (bytes) => bar.advance(bytes));
+  } finally {
+    bar.clear();
+  }
   const result = analysis.result();
   for (const problem of result.report.problems) ctx.warn(`${problem.path}: ${problem.message}`);
   if (readable === 0) {
@@ -185,4 +194,10 @@ async function analyzeAndReport(
     await emit(RENDERERS[format](report), options.output);
   }
   return exitCode;
+}
+
+/** The bytes of the inputs that are files on disk (zip entries and stdin are counted as they come). */
+async function totalFileBytes(sources: readonly ByteSource[]): Promise<number> {
+  const sizes = await Promise.all(sources.map((s) => (s.file === undefined ? 0 : stat(s.file).then((info) => info.size, () => 0))));
+  return sizes.reduce((a, b) => a + b, 0);
 }

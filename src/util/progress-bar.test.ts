@@ -40,8 +40,8 @@ describe('progressBar', () => {
 
   it('shows the share, the sizes and the speed; without a total, the bytes and the speed', () => {
     const text = progressText(400e6, 1e9, 2, 120);
-    expect(text).toMatch(/^reading .+ of .+ \[█{10}░{14}\]  40%  200 MB\/s$/);
-    expect(progressText(5e6, 0, 1, 120)).toMatch(/^reading .+  5 MB\/s$/);
+    expect(text).toMatch(/^reading .+ of .+ \[█{10}░{14}\]  40%  191 MiB\/s$/);
+    expect(progressText(5e6, 0, 1, 120)).toMatch(/^reading .+  5 MiB\/s$/);
     expect(progressText(400e6, 1e9, 2, 30).length).toBeLessThan(30);
   });
 });

@@ -32,7 +32,7 @@ export function progressBar(stream: ProgressStream, totalBytes: number, now: () 
       if (at - started < SHOW_AFTER_MS || at - drawnAt < REDRAW_EVERY_MS) return;
       drawnAt = at;
       shown = true;
-      stream.write(`\r${progressText(read, totalBytes, (at - started) / 1000, stream.columns ?? 80)}\x1b[K`);
+      stream.write(`\r${progressText(read, totalBytes, (at - started) / 1000, stream.columns || 80)}\x1b[K`);
     },
     clear() {
       if (shown) stream.write('\r\x1b[K');
@@ -41,9 +41,9 @@ export function progressBar(stream: ProgressStream, totalBytes: number, now: () 
   };
 }
 
-/** `reading  412 MB of 1.07 GB  [█████████░░░░░░░░░░░░░░░]  38%  220 MB/s`, cut to the terminal's width. */
+/** `reading 412.0 MiB of 1.0 GiB  [█████████░░░░░░░░░░░░░░░]  40%  220 MiB/s`, cut to the terminal's width. */
 export function progressText(read: number, total: number, seconds: number, columns: number): string {
-  const speed = seconds > 0 ? `${Math.round(read / 1e6 / seconds)} MB/s` : '';
+  const speed = seconds > 0 ? `${Math.round(read / 1048576 / seconds)} MiB/s` : '';
   let text: string;
   if (total > 0) {
     const fraction = Math.min(1, read / total);
