@@ -15,6 +15,16 @@ const SNIFF_BYTES = 512;
 
 export type LineSink = (text: string, truncated: boolean) => void;
 
+const LF = 10;
+const CR = 13;
+
+/** A decoded slice or its bytes, as `cutLines` reads it: code units, and a search for the next LF or CR. */
+interface LineSource {
+  readonly length: number;
+  next(code: typeof LF | typeof CR, from: number): number;
+  at(index: number): number;
+}
+
 /**
  * Lets a consumer take whole lines as bytes, before they are decoded, when it only needs to count
  * them (the Info lines no rule or marker can read: most of a log). Lines it takes are counted in the
@@ -251,58 +261,45 @@ export class LineDecoder {
    * one by one. The same lines, terminators and counts as decoding the whole slice.
    */
   private splitBytes(bytes: Buffer, final: boolean, encoding: 'latin1' | 'utf8', filter: ByteLineFilter): void {
-    let i = 0;
-    if (this.endedWithCr && bytes[0] === 10) i = 1;
-    this.endedWithCr = false;
-    const n = bytes.length;
-    let lf = -2;
-    let cr = -2;
-    while (i < n) {
-      if (!this.skippingLongLine) {
-        i = filter.takeLines(bytes, i, n, this.stats.lines);
-        this.stats.lines += filter.taken;
-        if (i >= n) return;
-      }
-      if (lf !== -1 && lf < i) lf = bytes.indexOf(10, i);
-      if (cr !== -1 && cr < i) cr = bytes.indexOf(13, i);
-      let end: number;
-      let next: number;
-      if (cr !== -1 && (lf === -1 || cr < lf)) {
-        end = cr;
-        if (cr + 1 < n) next = bytes[cr + 1] === 10 ? cr + 2 : cr + 1;
-        else {
-          next = n;
-          this.endedWithCr = true;
-        }
-      } else if (lf !== -1) {
-        end = lf;
-        next = lf + 1;
-      } else {
-        if (final) this.emitLine(bytes.toString(encoding, i, n));
-        return;
-      }
-      this.emitLine(bytes.toString(encoding, i, end));
-      i = next;
-    }
+    const source: LineSource = { length: bytes.length, next: (code, from) => bytes.indexOf(code, from), at: (i) => bytes[i]! };
+    this.cutLines(source, final, (start, end) => this.emitLine(bytes.toString(encoding, start, end)), (i) => {
+      if (this.skippingLongLine) return i;
+      const next = filter.takeLines(bytes, i, bytes.length, this.stats.lines);
+      this.stats.lines += filter.taken;
+      return next;
+    });
   }
 
   private splitText(text: string, final: boolean): void {
+    const source: LineSource = { length: text.length, next: (code, from) => text.indexOf(code === LF ? '\n' : '\r', from), at: (i) => text.charCodeAt(i) };
+    this.cutLines(source, final, (start, end) => this.emitLine(text.slice(start, end)));
+  }
+
+  /**
+   * Cuts `source` at CR, LF and CRLF (a CRLF split across slices too: `endedWithCr`), calling `line`
+   * with each line's bounds; the last one only when `final` (else it has no terminator yet: it cannot
+   * be here, slices end after a break). `skip`, at the start of each line, may move past lines it takes.
+   */
+  private cutLines(source: LineSource, final: boolean, line: (start: number, end: number) => void, skip?: (i: number) => number): void {
+    const n = source.length;
     let i = 0;
-    // a CRLF whose CR ended the previous slice
-    if (this.endedWithCr && text.charCodeAt(0) === 10) i = 1;
+    if (this.endedWithCr && source.at(0) === LF) i = 1;
     this.endedWithCr = false;
-    const n = text.length;
     // the next LF and CR at or after i (-1: none left); searched again only once i has passed them
     let lf = -2;
     let cr = -2;
     while (i < n) {
-      if (lf !== -1 && lf < i) lf = text.indexOf('\n', i);
-      if (cr !== -1 && cr < i) cr = text.indexOf('\r', i);
+      if (skip) {
+        i = skip(i);
+        if (i >= n) return;
+      }
+      if (lf !== -1 && lf < i) lf = source.next(LF, i);
+      if (cr !== -1 && cr < i) cr = source.next(CR, i);
       let end: number;
       let next: number;
       if (cr !== -1 && (lf === -1 || cr < lf)) {
         end = cr;
-        if (cr + 1 < n) next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+        if (cr + 1 < n) next = source.at(cr + 1) === LF ? cr + 2 : cr + 1;
         else {
           next = n;
           this.endedWithCr = true;
@@ -311,11 +308,10 @@ export class LineDecoder {
         end = lf;
         next = lf + 1;
       } else {
-        // no terminator: only at the very end of input
-        if (final) this.emitLine(text.slice(i));
+        if (final) line(i, n);
         return;
       }
-      this.emitLine(text.slice(i, end));
+      line(i, end);
       i = next;
     }
   }

@@ -31,6 +31,21 @@ const INJECTION_PACKAGE = 'Pkg<script>alert(1)</script>|`x`|[l](javascript:alert
 const INJECTION_TAIL =
   ' <img src=x onerror=alert(1)> | col | `tick` ``` [click](javascript:alert(2)) ![i](http://evil.example/x.png) <!-- c --> **bold** # heading';
 
+/** Starts the TUI on `log` in a pseudo-terminal, quits it with q (exit 1: the logs fail), returns what it drew. */
+async function tuiQuitWithQ(log: string): Promise<string> {
+  const tty = startInTty(['analyze', log]);
+  try {
+    await waitFor(() => tty.stdout().includes('help'), 10_000, 'the UI');
+    await new Promise((r) => setTimeout(r, 200));
+    tty.child.stdin!.write('q');
+    const { code } = await tty.exited;
+    expect(code).toBe(1);
+  } finally {
+    tty.child.kill();
+  }
+  return tty.stdout();
+}
+
 function logFile(name: string, content: string): string {
   const path = join(dir, name);
   writeFileSync(path, content);
@@ -118,17 +133,7 @@ describe.skipIf(!BUILT)('fault matrix: escape sequences in log text', () => {
   });
 
   it.skipIf(!SCRIPT)('tui (on a pseudo-terminal via script): the hostile sequences never reach the terminal; q quits', async () => {
-    const tty = startInTty(['analyze', ansiLog]);
-    try {
-      await waitFor(() => tty.stdout().includes('help'), 10_000, 'the UI');
-      await new Promise((r) => setTimeout(r, 200));
-      tty.child.stdin!.write('q');
-      const { code } = await tty.exited;
-      expect(code).toBe(1);
-    } finally {
-      tty.child.kill();
-    }
-    const out = tty.stdout();
+    const out = await tuiQuitWithQ(ansiLog);
     expectNoHostileSequence(out);
     expect(out).toContain('␛');
     expectTerminalRestored(out);
@@ -215,17 +220,7 @@ describe.skipIf(!BUILT)('fault matrix: a 10,000-character culprit', () => {
   });
 
   it.skipIf(!SCRIPT)('tui: draws within the terminal width without crashing, q quits with exit 1', async () => {
-    const tty = startInTty(['analyze', longLog]);
-    try {
-      await waitFor(() => tty.stdout().includes('help'), 10_000, 'the UI');
-      await new Promise((r) => setTimeout(r, 200));
-      tty.child.stdin!.write('q');
-      const { code } = await tty.exited;
-      expect(code).toBe(1);
-    } finally {
-      tty.child.kill();
-    }
-    const out = tty.stdout();
+    const out = await tuiQuitWithQ(longLog);
     expect(out).not.toContain('A'.repeat(400)); // never one 10,000-character row
     expectTerminalRestored(out);
   });
