@@ -1,9 +1,8 @@
 // Big files are read and sifted by a worker thread (sift-worker.ts) while this thread analyzes what
 // it hands over. Used by `analyze` for files of SIFT_THRESHOLD bytes or more when no event is wanted.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../input/open-inputs.js';
+import { builtWorkerExists } from '../util/built-worker.js';
 import type { SiftedFeed } from './analysis.js';
 import type { SiftInit, SiftMessage } from './sift-protocol.js';
 
@@ -21,7 +20,7 @@ export function siftThreshold(): number {
 
 /** Whether the worker script exists: the built package (under vitest the sources run as TypeScript). */
 export function siftWorkerAvailable(): boolean {
-  return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER_URL));
+  return builtWorkerExists(import.meta.url, WORKER_URL);
 }
 
 /**

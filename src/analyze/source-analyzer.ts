@@ -77,9 +77,9 @@ export class SourceAnalyzer {
   private readonly infoSieve: RuleSieve;
   private readonly ruleSieve: RuleSieve;
   /**
-   * Takes the Info lines the info gate finds nothing in as bytes, before they are decoded, once what
-   * such a line does is known to be only counting: a run is open, the file's role is settled, no event
-   * is wanted, and this is not a `setuperr.log` (whose lines may belong to another file's runs).
+   * Takes the Info lines the info gate finds nothing in as bytes, before they are decoded (past a file's
+   * head, quiet-lines.ts): only when no event is wanted, and not in a `setuperr.log` (whose lines may
+   * belong to another file's runs).
    */
   private readonly quiet: QuietLines | undefined;
   readonly maxLineChars: number;

@@ -245,29 +245,26 @@ export class LineDecoder {
     // Pure ASCII decodes the same as Latin-1, which is cheaper. Valid UTF-8 decodes without a
     // replacement character except where the input has one itself, and then each line decoded
     // alone (the fallback) reads the same: so only invalid UTF-8 needs the per-line fallback.
-    if (this.filter) {
-      const ascii = isAscii(bytes);
-      if (ascii || isUtf8(bytes)) this.splitBytes(bytes, final, ascii ? 'latin1' : 'utf8', this.filter);
-      else this.splitLinesWithLegacyFallback(bytes, final);
-      return;
-    }
-    if (isAscii(bytes)) this.splitText(bytes.toString('latin1'), final);
-    else if (isUtf8(bytes)) this.splitText(bytes.toString('utf8'), final);
+    const ascii = isAscii(bytes);
+    if (ascii || isUtf8(bytes)) this.splitBytes(bytes, final, ascii ? 'latin1' : 'utf8', this.filter);
     else this.splitLinesWithLegacyFallback(bytes, final);
   }
 
   /**
-   * `splitText` on bytes, with the filter taking the lines it wants first: the others are decoded
-   * one by one. The same lines, terminators and counts as decoding the whole slice.
+   * `splitText` on bytes, with the filter (if any) taking the lines it wants first: the others are
+   * decoded one by one. The same lines, terminators and counts as decoding the whole slice.
    */
-  private splitBytes(bytes: Buffer, final: boolean, encoding: 'latin1' | 'utf8', filter: ByteLineFilter): void {
+  private splitBytes(bytes: Buffer, final: boolean, encoding: 'latin1' | 'utf8', filter: ByteLineFilter | undefined): void {
     const source: LineSource = { length: bytes.length, next: (code, from) => bytes.indexOf(code, from), at: (i) => bytes[i]! };
-    this.cutLines(source, final, (start, end) => this.emitLine(bytes.toString(encoding, start, end)), (i) => {
-      if (this.skippingLongLine) return i;
-      const next = filter.takeLines(bytes, i, bytes.length, this.stats.lines);
-      this.stats.lines += filter.taken;
-      return next;
-    });
+    const skip = filter
+      ? (i: number): number => {
+          if (this.skippingLongLine) return i;
+          const next = filter.takeLines(bytes, i, bytes.length, this.stats.lines);
+          this.stats.lines += filter.taken;
+          return next;
+        }
+      : undefined;
+    this.cutLines(source, final, (start, end) => this.emitLine(bytes.toString(encoding, start, end)), skip);
   }
 
   private splitText(text: string, final: boolean): void {

@@ -3,12 +3,11 @@
 // this file; when this file is TypeScript source (vitest runs src/ directly, and a worker thread
 // cannot load .ts without a loader) or the pool has one slot, bundles are analyzed in-process,
 // one after the other, with exactly the same code.
-import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { builtWorkerExists } from '../util/built-worker.js';
 import type { Rule } from '../types.js';
 import { analyzeBundle } from './analyze-bundle.js';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './protocol.js';
@@ -37,7 +36,7 @@ export interface FleetRun {
 
 /** True when the compiled worker module is there to start (not when running the .ts sources). */
 export function workersAvailable(): boolean {
-  return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER_URL));
+  return builtWorkerExists(import.meta.url, WORKER_URL);
 }
 
 /** The most worker threads the machine can run at once. */
