@@ -53,7 +53,7 @@ export default defineRule({
       description: 'Restart so the restored record is picked up, then rerun Sysprep.',
       command: 'Restart-Computer',
       shell: 'powershell',
-      destructive: false,
+      destructive: true,
     },
   ],
   references: [

@@ -43,7 +43,7 @@ export default defineRule({
       description: 'Restart so pending servicing can finish, then rerun Sysprep.',
       command: 'shutdown /r /t 0',
       shell: 'cmd',
-      destructive: false,
+      destructive: true,
     },
   ],
   references: ['https://github.com/GoogleCloudPlatform/compute-image-windows/issues/156'],

@@ -28,7 +28,7 @@ export default defineRule({
       description: 'Restart before running Sysprep.',
       command: 'shutdown /r /t 0',
       shell: 'cmd',
-      destructive: false,
+      destructive: true,
     },
   ],
   references: [

@@ -16,6 +16,7 @@ export default defineRule({
   },
   remediation: [],
   references: ['https://github.com/MicrosoftDocs/azure-docs/issues/43893'],
+  codes: [0x80010106],
   samples: {
     matches: [
       '2022-01-11 11:20:03, Error                 SYSPRP Error 0x-2147417850: Failed to re-enable Compat-Gentel custom trigger',

@@ -16,6 +16,7 @@ export default defineRule({
   },
   remediation: [],
   references: ['https://github.com/cralborn/cyberforce/blob/0cd9d20116a8725c08bc216ccda757d3be3aef3c/Panther/UnattendGC/setupact.log'],
+  codes: [0x80070490],
   samples: {
     matches: [
       '2022-03-15 04:03:44, Error                        [windeploy.exe] CFirstUXWnd::OpenExisting failed with error 80070490',

@@ -16,6 +16,7 @@ export default defineRule({
   },
   remediation: [],
   references: ['https://github.com/actions/runner-images/issues/7103', 'https://github.com/MicrosoftDocs/azure-docs/issues/43893', 'https://github.com/GoogleCloudPlatform/compute-image-windows/issues/156'],
+  codes: [0x80041010],
   samples: {
     matches: [
       '2023-02-14 10:02:11, Error                 SYSPRP MRTGeneralize:98 - ERROR: Failed ConnectServer hr=2147749904',

@@ -17,6 +17,7 @@ export default defineRule({
   },
   remediation: [],
   references: [],
+  codes: [0x57, 0xe0000231],
   samples: {
     matches: [
       '2024-02-20 09:11:45, Error                 SYSPRP SPPNP: Failed to queue enumerated driver packages. Err = 0x57',

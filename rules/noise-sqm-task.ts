@@ -16,6 +16,7 @@ export default defineRule({
   },
   remediation: [],
   references: ['https://github.com/cralborn/cyberforce/blob/0cd9d20116a8725c08bc216ccda757d3be3aef3c/Panther/UnattendGC/setupact.log'],
+  codes: [0x800706b5],
   samples: {
     matches: [
       '2022-03-15 11:04:06, Info                         [windeploy.exe] Failed to create Setup SQM task with error 0x800706b5',

@@ -16,6 +16,7 @@ export default defineRule({
   },
   remediation: [],
   references: ['https://github.com/cralborn/cyberforce/blob/0cd9d20116a8725c08bc216ccda757d3be3aef3c/Panther/setupact.log'],
+  codes: [0x80070001, 0x64e],
   samples: {
     matches: [
       '2022-03-15 04:03:50, Warning                      [setup.exe] WofEnumWimEntries failed: 0x80070001.',

@@ -38,7 +38,7 @@ export default defineRule({
       description: 'Restart and rerun Sysprep; if it still fails, rebuild the image from clean media.',
       command: 'shutdown /r /t 0',
       shell: 'cmd',
-      destructive: false,
+      destructive: true,
     },
   ],
   references: ['https://pastebin.com/raw/EYt5Lsp7'],

@@ -41,7 +41,7 @@ export default defineRule({
       description: 'Restart, repeat until nothing is pending, then rerun Sysprep.',
       command: 'shutdown /r /t 0',
       shell: 'cmd',
-      destructive: false,
+      destructive: true,
     },
   ],
   references: [

@@ -32,7 +32,7 @@ export default defineRule({
       description: 'Start the Software Protection service and wait until it runs before starting Sysprep.',
       command: "Start-Service sppsvc; (Get-Service sppsvc).WaitForStatus('Running', '00:02:00')",
       shell: 'powershell',
-      destructive: false,
+      destructive: true,
     },
     {
       description:

@@ -30,7 +30,7 @@ export default defineRule({
       description: 'Finish pending updates and restart until ActiveScenario is 0, then rerun Sysprep.',
       command: 'shutdown /r /t 0',
       shell: 'cmd',
-      destructive: false,
+      destructive: true,
     },
   ],
   references: [

@@ -35,7 +35,7 @@ export default defineRule({
       description: 'Install the outstanding updates and restart; repeat until nothing is pending, then rerun Sysprep.',
       command: 'shutdown /r /t 0',
       shell: 'cmd',
-      destructive: false,
+      destructive: true,
     },
     {
       description: 'Optionally disable reserved storage (only works while it is not in use).',

@@ -222,9 +222,22 @@ describe('explainCode', () => {
       { id: 'c', title: 'C', codes: [] },
     ];
     expect(explainCode(0x80073cf2, rules).rules).toEqual([
-      { id: 'b', title: 'B' },
-      { id: 'a', title: 'A' },
+      { id: 'b', title: 'B', noise: false },
+      { id: 'a', title: 'A', noise: false },
     ]);
+  });
+
+  it('lists noise rules after the signatures and marks them', () => {
+    const rules: CodeRule[] = [
+      { id: 'noise-mrt', title: 'MRT WMI cleanup', role: 'noise', codes: [0x80041010] },
+      { id: 'mrt-cause', title: 'A real MRT failure', role: 'cause', codes: [0x80041010] },
+    ];
+    const e = explainCode(0x80041010, rules);
+    expect(e.rules).toEqual([
+      { id: 'mrt-cause', title: 'A real MRT failure', noise: false },
+      { id: 'noise-mrt', title: 'MRT WMI cleanup', noise: true },
+    ]);
+    expect(renderExplanationText(e)).toContain('           noise-mrt: MRT WMI cleanup (noise: benign where it appears, never a root cause)\n');
   });
 
   it('never throws, for any 32-bit value', () => {
@@ -273,6 +286,23 @@ describe('renderExplanationText', () => {
   });
 });
 
+describe('renderExplanationText with the typed input', () => {
+  const render = (input: string): string => {
+    const parsed = parseCodeArgument(input);
+    if ('error' in parsed) throw new Error(parsed.error);
+    return renderExplanationText(explainCode(parsed.value, RULES), { input, interpretation: parsed.interpretation });
+  };
+
+  it('says how the input was read, and the other reading of ambiguous digits', () => {
+    expect(render('31').split('\n')[0]).toBe('Input      31, read as decimal (for hexadecimal, type 0x31)');
+    expect(render('80070005').split('\n')[0]).toBe('Input      80070005, read as hexadecimal (8 digits starting with 8: an HRESULT typed without 0x)');
+    expect(render('3cf2').split('\n')[0]).toBe('Input      3cf2, read as hexadecimal');
+    expect(render('-1073425657').split('\n')[0]).toBe('Input      -1073425657, read as negative decimal (signed 32-bit)');
+    expect(render('0x-2147417850').split('\n')[0]).toBe('Input      0x-2147417850, read as negative decimal printed after 0x');
+    expect(render('0x80073cf2').split('\n')[1]).toBe('Code       0x80073CF2');
+  });
+});
+
 describe('explanationToJson', () => {
   it('is a plain object that survives JSON round-trip, with codes as hex strings', () => {
     const json = explanationToJson(explain('0x80073cf2'));
@@ -290,7 +320,7 @@ describe('explanationToJson', () => {
         hresult: '0x80073CF2',
       },
     ]);
-    expect(json.rules).toEqual([{ id: 'appx-installed-not-provisioned', title: 'AppX package installed for a user, not provisioned' }]);
+    expect(json.rules).toEqual([{ id: 'appx-installed-not-provisioned', title: 'AppX package installed for a user, not provisioned', noise: false }]);
   });
 
   it('marks descriptive names', () => {

@@ -20,10 +20,15 @@ export { explanationToJson, renderExplanationText, type ExplanationJson } from '
 export interface RuleRef {
   readonly id: string;
   readonly title: string;
+  /** True for a noise rule: the code also shows up in benign lines that are never a root cause. */
+  readonly noise: boolean;
 }
 
 /** The part of a rule `explain` needs (a `RuleDefinition` fits). */
-export interface CodeRule extends RuleRef {
+export interface CodeRule {
+  readonly id: string;
+  readonly title: string;
+  readonly role?: string;
   readonly codes?: readonly number[];
 }
 
@@ -39,7 +44,7 @@ export interface Explanation {
   readonly known: readonly TableEntry[];
   /** Sentences relating the value to its other forms and to sysprep's dwRet -> hr chain. */
   readonly relations: readonly string[];
-  /** Rules whose codes contain the value or one of its relatives, in the given order. */
+  /** Rules whose codes contain the value or one of its relatives: signatures first, then noise rules. */
   readonly rules: readonly RuleRef[];
 }
 
@@ -149,7 +154,7 @@ function rulesMentioning(rules: readonly CodeRule[], codes: ReadonlySet<number>)
   for (const rule of rules) {
     if (seen.has(rule.id) || !rule.codes?.some((code) => codes.has(code >>> 0))) continue;
     seen.add(rule.id);
-    out.push({ id: rule.id, title: rule.title });
+    out.push({ id: rule.id, title: rule.title, noise: rule.role === 'noise' });
   }
-  return out;
+  return [...out.filter((rule) => !rule.noise), ...out.filter((rule) => rule.noise)];
 }

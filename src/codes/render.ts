@@ -1,4 +1,5 @@
 // Turning an Explanation into text for people and into a plain object for --format json.
+import type { CodeInterpretation } from './argument.js';
 import type { Explanation } from './explain.js';
 import type { HresultFields, NtstatusFields } from './fields.js';
 import { formatCode, hresultFromWin32 } from './normalize.js';
@@ -12,7 +13,7 @@ export interface ExplanationJson {
   ntstatus: NtstatusFields | null;
   known: EntryJson[];
   relations: string[];
-  rules: { id: string; title: string }[];
+  rules: { id: string; title: string; noise: boolean }[];
 }
 
 export interface EntryJson {
@@ -35,11 +36,25 @@ export function shortHex(n: number): string {
 
 const LABEL_WIDTH = 11;
 
-export function renderExplanationText(e: Explanation): string {
+/** How the typed code was read: shown first, with the other reading when digits alone are ambiguous. */
+export interface CodeReading {
+  readonly input: string;
+  readonly interpretation: CodeInterpretation;
+}
+
+function describeReading({ input, interpretation }: CodeReading): string {
+  const text = input.trim();
+  if (interpretation === 'decimal' && /^\d+$/.test(text) && text.length <= 8) return `${text}, read as decimal (for hexadecimal, type 0x${text})`;
+  if (interpretation === 'hexadecimal' && /^\d+$/.test(text)) return `${text}, read as hexadecimal (8 digits starting with 8: an HRESULT typed without 0x)`;
+  return `${text}, read as ${interpretation}`;
+}
+
+export function renderExplanationText(e: Explanation, reading?: CodeReading): string {
   const lines: string[] = [];
   const field = (label: string, values: readonly string[]): void => {
     values.forEach((value, i) => lines.push((i === 0 ? label : '').padEnd(LABEL_WIDTH) + value));
   };
+  if (reading) field('Input', [describeReading(reading)]);
   field('Code', [e.value]);
   field('Unsigned', [String(e.unsigned)]);
   field('Signed', [String(e.signed)]);
@@ -47,7 +62,12 @@ export function renderExplanationText(e: Explanation): string {
   if (e.ntstatus) field('NTSTATUS', [describeNtstatus(e.ntstatus)]);
   field('Known as', e.known.length ? e.known.flatMap(describeEntry) : ['not in the table']);
   if (e.relations.length) field('Relations', e.relations);
-  field('Rules', e.rules.length ? e.rules.map((rule) => `${rule.id}: ${rule.title}`) : ['no rule lists this code']);
+  field(
+    'Rules',
+    e.rules.length
+      ? e.rules.map((rule) => `${rule.id}: ${rule.title}${rule.noise ? ' (noise: benign where it appears, never a root cause)' : ''}`)
+      : ['no rule lists this code'],
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -89,7 +109,7 @@ export function explanationToJson(e: Explanation): ExplanationJson {
     ntstatus: e.ntstatus ? { ...e.ntstatus } : null,
     known: e.known.map(entryToJson),
     relations: [...e.relations],
-    rules: e.rules.map((rule) => ({ id: rule.id, title: rule.title })),
+    rules: e.rules.map((rule) => ({ id: rule.id, title: rule.title, noise: rule.noise })),
   };
 }
 

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hresultFromWin32 } from './normalize.js';
 import { CODE_TABLE, entriesFor, entryOfKind, type TableEntry } from './table.js';
@@ -137,5 +139,41 @@ describe('code table', () => {
   it('finds rows of several kinds under one value', () => {
     expect(entriesFor(0).map((entry) => entry.name)).toEqual(['ERROR_SUCCESS', 'S_OK', 'STATUS_SUCCESS']);
     expect(entriesFor(0x12345678)).toEqual([]);
+  });
+});
+
+// The catalogue sits beside the repository in CI and in developers' checkouts.
+const SIGNATURES = join(import.meta.dirname, '..', '..', '..', 'shared', 'reference', 'signatures.md');
+
+/** Values the catalogue writes in code form that are not result codes, each with the reason. */
+const NOT_RESULT_CODES = new Map<number, string>([
+  [0x80070000, 'the facility-7 mask of HRESULT_FROM_WIN32'],
+  [0x0f, 'a facility number (CBS)'],
+  [0x22, 'a facility number (FACILITY_STATE_MANAGEMENT)'],
+  [0xffff, 'the low-16-bit mask'],
+  [0x0d, 'an upgrade extend-code operation'],
+  [0x17, 'an upgrade extend-code operation'],
+  [0x18, 'an upgrade extend-code operation'],
+  [0x19, 'an upgrade extend-code operation'],
+  [0x1e, 'an upgrade extend-code operation'],
+  [0x4000d, 'an upgrade extend code (phase 4, operation 0x0D), read with 0xC1900101'],
+  [0x975, 'the dwRet of a truncated 0x800F0975; explained as a lossy re-wrap'],
+  [0x80070975, 'the lossy re-wrap of 0x800F0975; explained as such'],
+]);
+
+describe.skipIf(!existsSync(SIGNATURES))('code table against the whole catalogue', () => {
+  it('knows every result code signatures.md mentions (0x…, bare NTSTATUS and bare HRESULT forms)', () => {
+    const text = readFileSync(SIGNATURES, 'utf8');
+    const found = new Set<number>();
+    // 0x-prefixed, except 6-digit message ids ([0x0f0082]) and the 0xPxxOO pattern
+    for (const m of text.matchAll(/\b0x([0-9a-f]{1,8})\b/gi)) if (m[1]!.length !== 6) found.add(parseInt(m[1]!, 16) >>> 0);
+    // bare NTSTATUS (c000000d) and bare HRESULT (80070490) forms
+    for (const m of text.matchAll(/\b((?:c0|80)[0-9a-f]{6})\b/gi)) found.add(parseInt(m[1]!, 16) >>> 0);
+    found.delete(0);
+    const unknown = [...found]
+      .filter((value) => !NOT_RESULT_CODES.has(value) && !lookUp(value))
+      .map((value) => '0x' + value.toString(16).toUpperCase());
+    expect(unknown).toEqual([]);
+    expect(found.size).toBeGreaterThan(40);
   });
 });

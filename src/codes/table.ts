@@ -26,6 +26,7 @@ const CBS = 'Microsoft servicing (CBS) error codes (winerror.h)';
 const NTSTATUS = 'ntstatus.h';
 const UPGRADE = 'Microsoft "Upgrade error codes" [MS M12]';
 const CATALOGUE_M21 = 'signatures.md §1.2 [MS M21]';
+const SETUPAPI = 'Microsoft SetupAPI error codes (setupapi.h)';
 
 function win32(value: number, name: string, meaning: string, source = WINERROR, hresultName?: string): TableEntry {
   return hresultName ? { value, name, meaning, kind: 'win32', source, hresultName } : { value, name, meaning, kind: 'win32', source };
@@ -60,6 +61,7 @@ const WIN32_ERRORS: readonly TableEntry[] = [
   win32(13, 'ERROR_INVALID_DATA', 'The data is invalid.'),
   win32(14, 'ERROR_OUTOFMEMORY', 'Not enough memory resources are available to complete this operation.', WINERROR, 'E_OUTOFMEMORY'),
   win32(15, 'ERROR_INVALID_DRIVE', 'The system cannot find the drive specified.'),
+  win32(18, 'ERROR_NO_MORE_FILES', 'There are no more files.'),
   win32(21, 'ERROR_NOT_READY', 'The device is not ready.'),
   win32(23, 'ERROR_CRC', 'Data error (cyclic redundancy check).'),
   win32(31, 'ERROR_GEN_FAILURE', 'A device attached to the system is not functioning.', CATALOGUE_M21),
@@ -141,6 +143,7 @@ const WIN32_ERRORS: readonly TableEntry[] = [
   win32(1450, 'ERROR_NO_SYSTEM_RESOURCES', 'Insufficient system resources exist to complete the requested service.'),
   win32(1460, 'ERROR_TIMEOUT', 'This operation returned because the timeout period expired.'),
   win32(1603, 'ERROR_INSTALL_FAILURE', 'Fatal error during installation.'),
+  win32(1614, 'ERROR_PRODUCT_UNINSTALLED', 'Product is uninstalled.'),
   win32(1618, 'ERROR_INSTALL_ALREADY_RUNNING', 'Another installation is already in progress. Complete that installation before proceeding with this install.'),
   win32(1641, 'ERROR_SUCCESS_REBOOT_INITIATED', 'The requested operation completed successfully. The system will be restarted so the changes can take effect.'),
   win32(1717, 'RPC_S_UNKNOWN_IF', 'The interface is unknown.', CATALOGUE_M21),
@@ -254,6 +257,13 @@ const NTSTATUSES: readonly TableEntry[] = [
   ntstatus(0xC0000225, 'STATUS_NOT_FOUND', 'The object was not found.'),
 ];
 
+// SetupAPI errors (setupapi.h: APPLICATION_ERROR_MASK | ERROR_SEVERITY_ERROR | n), as PnP sysprep providers log them.
+const SETUPAPI_ERRORS: readonly TableEntry[] = [
+  hresult(0xE0000203, 'ERROR_NO_DRIVER_SELECTED', 'SetupAPI: no driver is selected for the device.', SETUPAPI),
+  hresult(0xE000020B, 'ERROR_NO_SUCH_DEVINST', 'SetupAPI: the device instance does not exist.', SETUPAPI),
+  hresult(0xE0000231, 'ERROR_NOT_DISABLEABLE', 'SetupAPI: the device cannot be disabled. Logged by the PnP sysprep provider for root-enumerated devices (benign, signatures.md §4).', SETUPAPI),
+];
+
 const SETUP_RESULTS: readonly TableEntry[] = [
   described(0xC1900101, 'setup', 'Windows Setup: generic rollback',
     'Generic upgrade rollback, usually a driver incompatibility. Read with its extend code 0xPxxOO: P = phase (1 down-level, 2 SafeOS, 3 first boot, 4 OOBE boot, 5 uninstall), OO = operation.',
@@ -271,7 +281,7 @@ const SETUP_RESULTS: readonly TableEntry[] = [
   setup(0xC1900210, 'MOSETUP_E_COMPAT_SCANONLY', 'Compatibility scan only (/Compat ScanOnly): no compatibility issue was found.'),
 ];
 
-export const CODE_TABLE: readonly TableEntry[] = [...WIN32_ERRORS, ...APPX_ERRORS, ...HRESULTS, ...NTSTATUSES, ...SETUP_RESULTS];
+export const CODE_TABLE: readonly TableEntry[] = [...WIN32_ERRORS, ...APPX_ERRORS, ...HRESULTS, ...NTSTATUSES, ...SETUPAPI_ERRORS, ...SETUP_RESULTS];
 
 const byValue = new Map<number, TableEntry[]>();
 for (const entry of CODE_TABLE) {

@@ -9,6 +9,7 @@ import { EXIT, UserError } from '../errors.js';
 import type { Level, RemediationStep, Rule, RuleDocs, RuleRole, RuleSamples } from '../types.js';
 import { builtinRules } from './registry.js';
 import { sampleCases } from './rule-samples.js';
+import { unknownPlaceholders } from './template.js';
 import ruleSchema from '../../schema/rule.schema.json' with { type: 'json' };
 
 interface RuleFile {
@@ -35,6 +36,13 @@ interface RuleFile {
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validate = ajv.compile<RuleFile>(ruleSchema);
 
+/** What the schema's `pattern`s ask for, in words. */
+const PATTERN_MEANINGS: Record<string, string> = {
+  '^[a-z0-9]+(?:-[a-z0-9]+)*$': 'must be kebab-case (lower-case letters and digits joined by single hyphens)',
+  '^https?://': 'must be a URL starting with http:// or https://',
+  '^[imsu]*$': 'must be regular-expression flags among i, m, s and u',
+};
+
 function describeSchemaError(e: ErrorObject): string {
   const field = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '(top level)';
   switch (e.keyword) {
@@ -44,6 +52,16 @@ function describeSchemaError(e: ErrorObject): string {
       return `field ${e.instancePath ? field + '.' : ''}${String(e.params.additionalProperty)}: unknown field`;
     case 'enum':
       return `field ${field}: must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`;
+    case 'type': {
+      const types = ([] as unknown[]).concat(e.params.type).map(String);
+      return `field ${field}: must be ${types.map((t) => (t === 'integer' ? 'an integer' : t === 'array' ? 'a list' : t === 'object' ? 'a mapping of fields' : `a ${t}`)).join(' or ')}`;
+    }
+    case 'pattern':
+      return `field ${field}: ${PATTERN_MEANINGS[String(e.params.pattern)] ?? `must match ${String(e.params.pattern)}`}`;
+    case 'minItems':
+      return `field ${field}: needs at least ${String(e.params.limit)} item${e.params.limit === 1 ? '' : 's'}`;
+    case 'minLength':
+      return `field ${field}: must not be empty`;
     default:
       return `field ${field}: ${e.message ?? 'invalid'}`;
   }
@@ -53,11 +71,23 @@ function fail(file: string, message: string): never {
   throw new UserError(`${file}: ${message}`, EXIT.usage);
 }
 
+/** `at position 16` in a JSON.parse message, turned into a line and column a person can find. */
+function withLineAndColumn(message: string, text: string): string {
+  const m = /at position (\d+)/.exec(message);
+  if (!m || /\(line \d+/.test(message)) return message;
+  const before = text.slice(0, Number(m[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `${message} (line ${line}, column ${column})`;
+}
+
 function parseFile(file: string, text: string): unknown {
+  const json = /\.json$/i.test(file);
   try {
-    return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    return json ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    fail(file, `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`);
+    const message = (error as Error).message.split('\n')[0] ?? '';
+    fail(file, `not valid ${json ? 'JSON' : 'YAML'}: ${json ? withLineAndColumn(message, text) : message}`);
   }
 }
 
@@ -75,7 +105,12 @@ function toRule(file: string, data: RuleFile, index: number | undefined): Rule {
     return value;
   });
   const { flags: _flags, codes: _codes, pattern: _pattern, ...rest } = data;
-  return { ...rest, pattern, codes, origin: file };
+  const rule: Rule = { ...rest, pattern, codes, origin: file };
+  const unknown = unknownPlaceholders(rule)[0];
+  if (unknown) {
+    fail(file, `${where}field ${unknown.field}: placeholder {{${unknown.name}}} is not a named group of pattern (expected {{culprit}} or one of its (?<name>...) groups)`);
+  }
+  return rule;
 }
 
 export async function loadCustomRules(dir: string): Promise<Rule[]> {
@@ -99,11 +134,12 @@ export async function loadCustomRules(dir: string): Promise<Rule[]> {
         fail(file, `${index === undefined ? '' : `rules[${index}] `}${first ? describeSchemaError(first) : 'invalid rule'}`);
       }
       const rule = toRule(file, item, index);
-      if (ids.has(rule.id)) fail(file, `field id: '${rule.id}' is already used by another rule`);
+      const where = index === undefined ? '' : `rules[${index}] `;
+      if (ids.has(rule.id)) fail(file, `${where}field id: '${rule.id}' is already used by another rule`);
       ids.add(rule.id);
       for (const c of sampleCases(rule)) {
         const failure = c.check();
-        if (failure) fail(file, `rule ${rule.id}: field samples: ${failure}`);
+        if (failure) fail(file, `${where}field ${c.field}: ${failure} (rule ${rule.id})`);
       }
       rules.push(rule);
     });
