@@ -17,6 +17,7 @@ import { bundleInputs, listBundles } from '../src/fleet/bundles.js';
 import { analyzeBundles, autoPoolSize, BYTES_PER_WORKER, workersAvailable } from '../src/fleet/pool.js';
 import { csvField, listWithin, renderFleetCsv, renderFleetHtml, renderFleetMarkdown, renderFleetText } from '../src/fleet/render.js';
 import type { FleetReport, MachineResult } from '../src/fleet/types.js';
+import { CORPUS_ABSENT_REASON, CORPUS_PRESENT, corpusCases, type CorpusCase } from './corpus-cases.js';
 import { sampleCases, type SampleCase } from './sample-cases.js';
 import { createZip } from './zip-writer.js';
 
@@ -480,6 +481,69 @@ describe.skipIf(!existsSync(DIST_WORKER))('the compiled CLI on worker threads', 
     const { stdout } = await distFleet([dir, '--rules', rulesDir, '--format', 'json', '--workers', '2']);
     const json = JSON.parse(stdout) as FleetReport;
     for (const m of json.machines) expect(m.findings.map((f) => f.ruleId)).toContain('fleet-test-contoso-agent');
+  });
+});
+
+/**
+ * The issue's acceptance case: 26 bundles built from the dev corpus's real logs, folders and zips
+ * (deflated) mixed. The expected cause of each machine comes from the corpus's expected.json: its one
+ * accepted rule, none for a success, and for the cases that accept several rules (or any), the rule a
+ * lone `analyze` of that case names, which must be one of those accepted.
+ */
+describe.skipIf(!CORPUS_PRESENT)(`fleet of 26 bundles built from the dev corpus${CORPUS_PRESENT ? '' : ` (skipped: ${CORPUS_ABSENT_REASON})`}`, () => {
+  const corpus = corpusCases();
+  const dir = join(scratch, 'corpus-fleet');
+  const machines = Array.from({ length: MACHINES }, (_, i) => ({
+    name: `pc${String(i + 1).padStart(2, '0')}-${corpus[i % corpus.length]!.id}`,
+    scenario: corpus[i % corpus.length]!,
+    zip: i % 3 === 1,
+  }));
+
+  async function expectedCauseOf(c: CorpusCase): Promise<string | null> {
+    if (c.expected.verdict.length === 1 && c.expected.verdict[0] === 'succeeded') return null;
+    const { result } = await analyzeInputs(c.files, builtinRules);
+    const root = result.report.findings.find((f) => f.rootCause)?.ruleId ?? null;
+    if (c.expected.rules === null || c.expected.noRootCause) return result.report.verdict === 'failed' && !root ? 'unexplained' : null;
+    if (c.expected.rules !== '*') expect(c.expected.rules, c.id).toContain(root);
+    return root;
+  }
+
+  it('counts each cause exactly, with its machines, and gives each machine its own verdict and cause', async () => {
+    mkdirSync(dir, { recursive: true });
+    for (const m of machines) {
+      const files = m.scenario.files.map((f) => ({ name: relative(m.scenario.dir, f).split('\\').join('/'), data: readFileSync(f) }));
+      if (m.zip) writeFileSync(join(dir, `${m.name}.zip`), createZip(files.map((f) => ({ ...f, method: 'deflate' as const }))));
+      else {
+        for (const f of files) {
+          mkdirSync(dirname(join(dir, m.name, f.name)), { recursive: true });
+          writeFileSync(join(dir, m.name, f.name), f.data);
+        }
+      }
+    }
+    const expected = new Map<string, string[]>();
+    const causeOfCase = new Map<string, string | null>();
+    for (const c of corpus) causeOfCase.set(c.id, await expectedCauseOf(c));
+    for (const m of machines) {
+      const cause = causeOfCase.get(m.scenario.id)!;
+      if (cause) expected.set(cause, [...(expected.get(cause) ?? []), m.name]);
+    }
+
+    const bundles = await listBundles(dir);
+    expect(bundles.map((b) => [b.name, b.kind])).toEqual(machines.map((m) => [m.name, m.zip ? 'zip' : 'folder']));
+    const fleet = buildFleetReport((await analyzeBundles(bundles, { rules: builtinRules, workers: 2 })).machines);
+    expect(Object.fromEntries(fleet.causes.map((c) => [c.ruleId, c.machines]))).toEqual(Object.fromEntries(expected));
+    for (const c of fleet.causes) expect(c.count, c.ruleId).toBe(c.machines.length);
+    for (const m of machines) {
+      const got = fleet.machines.find((x) => x.name === m.name)!;
+      expect(m.scenario.expected.verdict, m.name).toContain(got.verdict);
+      expect(got.rootCause?.ruleId ?? null, m.name).toBe(causeOfCase.get(m.scenario.id) === 'unexplained' ? null : causeOfCase.get(m.scenario.id));
+      if (m.scenario.expected.culprit) expect(got.rootCause?.culprit ?? '', m.name).toContain(m.scenario.expected.culprit);
+    }
+    expect(fleet.totals.machines).toBe(MACHINES);
+    // The CSV: a header and one row per machine, in name order, with the same cause as the JSON.
+    const rows = parseCsv(renderFleetCsv(fleet));
+    expect(rows.length).toBe(MACHINES + 1);
+    expect(rows.slice(1).map((r) => [r[0], r[3] || null])).toEqual(fleet.machines.map((m) => [m.name, m.rootCause?.ruleId ?? null]));
   });
 });
 

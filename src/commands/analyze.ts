@@ -133,13 +133,24 @@ async function analyzeAndReport(
 ): Promise<number> {
   const redactor = options.redact ? createRedactor() : undefined;
   const paths: string[] = [];
-  const onEvent =
-    out && format === 'ndjson'
-      ? (event: LogEvent) => {
-          const e = redactor ? { ...event, message: redactor.redactText(event.message), text: redactor.redactText(event.text) } : event;
-          const path = paths[event.source] ?? '';
-          out.write(eventToNdjson(e, { sourcePath: redactor ? redactor.redactText(path) : path, ...(event.run === undefined ? {} : { runIndex: event.run }) }) + '\n');
-        }
+  const writeEvent = (event: LogEvent) => {
+    const e = redactor ? { ...event, message: redactor.redactText(event.message), text: redactor.redactText(event.text) } : event;
+    const path = paths[event.source] ?? '';
+    out!.write(eventToNdjson(e, { sourcePath: redactor ? redactor.redactText(path) : path, ...(event.run === undefined ? {} : { runIndex: event.run }) }) + '\n');
+  };
+  // --redact learns the identifiers of every line of the log, not only of the lines a report shows: a
+  // name is known to be a computer name only where the log says so (`ComputerName = BLDHOST7`), and
+  // must be replaced where evidence shows it bare. ndjson then holds its events to the end instead of
+  // streaming them, so that a name revealed late is replaced in the lines before it too.
+  const heldEvents: LogEvent[] = [];
+  const streaming = out !== undefined && format === 'ndjson';
+  const onEvent = redactor
+    ? (event: LogEvent) => {
+        redactor.learn(event.text);
+        if (streaming) heldEvents.push(event);
+      }
+    : streaming
+      ? writeEvent
       : undefined;
   const { sources, problems } = await resolveInputs(inputs);
   paths.push(...sources.map((s) => s.path));
@@ -185,6 +196,7 @@ async function analyzeAndReport(
     showing(ui);
     await ui.done;
   } else if (format === 'ndjson') {
+    for (const event of heldEvents) writeEvent(event);
     out!.write(reportToNdjson(report));
     await out!.commit();
   } else if (out) {

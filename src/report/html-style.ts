@@ -69,7 +69,7 @@ table { border-collapse: collapse; width: 100%; font-size: 14px; }
 th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom: 1px solid var(--line); }
 th { color: var(--muted); font-size: 12px; font-weight: 600; border-bottom-color: var(--border); }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-td.nowrap, td code { white-space: nowrap; }
+td.nowrap, td code, .nowrap { white-space: nowrap; }
 td.wrap, td.wrap code { overflow-wrap: anywhere; white-space: normal; }
 table.narrow { width: auto; min-width: 360px; }
 .outcome-failed { color: var(--red); font-weight: 600; }

@@ -195,7 +195,7 @@ function timelineSection(report: Report): string {
   const label = sourceLabeler(report);
   const rows = report.runs.map((run) => {
     const point = failurePoint(run);
-    return `<tr><td class="num">${run.index}</td><td class="nowrap"><code title="${esc(run.source)}">${esc(label(run.source))}</code> <span class="muted">lines ${run.startLine}–${run.endLine}</span></td><td class="nowrap">${esc(run.startedAt ?? '—')}</td><td class="nowrap">${esc(run.endedAt ?? '—')}</td><td class="outcome-${run.outcome}">${run.outcome}</td><td>${point ? esc(point) : '—'}</td><td>${run.failure?.code ? `<code>${esc(run.failure.code)}</code>` : '—'}</td></tr>`;
+    return `<tr><td class="num">${run.index}</td><td class="wrap"><code title="${esc(run.source)}">${esc(label(run.source))}</code> <span class="muted nowrap">lines ${run.startLine}–${run.endLine}</span></td><td class="nowrap">${esc(run.startedAt ?? '—')}</td><td class="nowrap">${esc(run.endedAt ?? '—')}</td><td class="outcome-${run.outcome}">${run.outcome}</td><td>${point ? esc(point) : '—'}</td><td>${run.failure?.code ? `<code>${esc(run.failure.code)}</code>` : '—'}</td></tr>`;
   });
   const table = `<table><thead><tr><th class="num">Run</th><th>Source</th><th>Started</th><th>Ended</th><th>Outcome</th><th>Failing stage / pass</th><th>Code</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
   return ['<section id="timeline">', '<h2>Run timeline</h2>', table, ...figures, '</section>'].join('\n');
@@ -204,10 +204,18 @@ function timelineSection(report: Report): string {
 function runFigure(run: RunInfo, latest: boolean): string {
   const caption = `Run ${run.index}${latest ? ' (latest)' : ''}: <span class="outcome-${run.outcome}">${run.outcome}</span>${run.startedAt ? ` · ${esc(run.startedAt)}` : ''}`;
   const svg = renderTimelineSvg(run);
-  const failing = run.phases.filter((p) => p.outcome === 'failed').map((p) => esc(phaseLabel(p)));
-  const text = failing.length > 0 ? `<p class="muted">Failing stage: ${failing.join(', ')}.</p>` : '';
+  const text = failingStageNote(run);
   const content = svg ?? '<p class="muted">No stage markers in this run’s log lines.</p>';
   return `<figure class="run"><figcaption>${caption}</figcaption>\n${content}\n${text}</figure>`;
+}
+
+/** `Failing stage: generalize · validate.`, with the failure summary's words when the log names no stage. */
+function failingStageNote(run: RunInfo): string {
+  const failing = run.phases.filter((p) => p.outcome === 'failed');
+  if (failing.length === 0) return '';
+  const point = failurePoint(run);
+  const said = point && failing.every((p) => p.name === 'unknown') ? ` The failure summary says: ${esc(point)}.` : '';
+  return `<p class="muted">Failing stage: ${failing.map((p) => esc(phaseLabel(p))).join(', ')}.${said}</p>`;
 }
 
 function otherFindingsSection(report: Report, locate: Locate): string {

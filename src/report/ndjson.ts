@@ -11,19 +11,21 @@
 //   line          1-based line in `source`, or null
 //   run           index of the run or session (`Report.runs[].index`), or null
 //   pass          configuration pass or sysprep stage (`generalize`, `specialize`, ...), or null
+//   ruleId        the rule of a finding, the root cause's rule on the summary, null on events
 //
 // Events add:   component ("SYSPRP"), messageId ("0x0f0082"), process ("setup.exe"), kind (record,
 //               continuation, blank, foreign), truncated (boolean); null when the line has none.
 // Findings add: ruleId, title, rootCause, culprit, severity, confidence, role, hint, codes (the
 //               `0x...` values, provider's first), codeNames (parallel, null when unknown), count
 //               (matched lines in the run); `source`/`line` are the first evidence line's and
-//               `@timestamp` is that line's timestamp when it carries one.
+//               `@timestamp` is that line's timestamp when it carries one; `pass` is the stage holding
+//               that line, or the failing pass of the run for a root cause, when the log names one.
 // The summary adds: verdict, summary, redacted, tool, version, runs, sources, findings, noise,
 //               problems (counts), rootCause (rule id or null), culprit, code (headline code or null).
 //
 // Log text keeps its content, but control characters are made visible (`␛`) so that `jq -r` or a
 // dashboard never replays an escape sequence; JSON escaping keeps each record on one line.
-import type { Finding, Level, LogEvent, Report, Severity, Verdict } from '../types.js';
+import type { Finding, Level, LogEvent, Report, RunInfo, Severity, Verdict } from '../types.js';
 import { safeLine } from './safe-text.js';
 import { isoLocal } from './time.js';
 import { latestRun, rootCauseOf } from './view.js';
@@ -82,6 +84,7 @@ export function eventToNdjson(event: LogEvent, ctx: { sourcePath: string; runInd
     process: text(event.process),
     kind: event.kind,
     truncated: event.truncated === true,
+    ruleId: null,
   });
 }
 
@@ -92,7 +95,21 @@ function evidenceTimestamp(finding: Finding): string | null {
   return m[1] ? `${m[1]} ${m[2]}` : `${m[5]}-${m[3]}-${m[4]} ${m[6]}`;
 }
 
-export function findingToNdjson(finding: Finding): string {
+/**
+ * The stage of the run that holds the finding's first evidence line (by source and line), or, for a
+ * root cause, the pass the run's failure summary names. `unknown` stages count as none.
+ */
+function findingPass(finding: Finding, run: RunInfo | undefined): string | null {
+  const first = finding.evidence[0];
+  const named = (name: string | null | undefined) => (name && name !== 'unknown' ? name : null);
+  if (run && first && first.source === run.source) {
+    const phase = run.phases.find((p) => p.startLine <= first.line && first.line <= p.endLine && named(p.name));
+    if (phase) return phase.name;
+  }
+  return finding.rootCause ? named(run?.failure?.pass) : null;
+}
+
+export function findingToNdjson(finding: Finding, run?: RunInfo): string {
   const first = finding.evidence[0];
   return line({
     type: 'finding',
@@ -102,7 +119,7 @@ export function findingToNdjson(finding: Finding): string {
     source: text(first?.source),
     line: first?.line ?? null,
     run: finding.run,
-    pass: null,
+    pass: text(findingPass(finding, run)),
     ruleId: finding.ruleId,
     title: text(finding.title),
     rootCause: finding.rootCause,
@@ -131,6 +148,7 @@ export function reportToNdjson(report: Report): string {
     line: null,
     run: latest?.index ?? null,
     pass: text(latest?.failure?.pass),
+    ruleId: root?.ruleId ?? null,
     verdict: report.verdict,
     summary: text(report.summary),
     redacted: report.redacted,
@@ -145,5 +163,6 @@ export function reportToNdjson(report: Report): string {
     noise: report.noise.count,
     problems: report.problems.length,
   });
-  return [...report.findings.map(findingToNdjson), summary].map((l) => `${l}\n`).join('');
+  const runOf = (f: Finding) => report.runs.find((r) => r.index === f.run);
+  return [...report.findings.map((f) => findingToNdjson(f, runOf(f))), summary].map((l) => `${l}\n`).join('');
 }

@@ -159,7 +159,8 @@ const DETECTORS: readonly Detector[] = [
   {
     // DOMAIN\user: an upper-case NetBIOS word, a backslash, an account token, and nothing path-like around.
     hint: /[A-Z0-9]\\[A-Za-z0-9]/,
-    pattern: /(?<![\\\w.:$%&-])(?<d>[A-Z][A-Z0-9-]{1,14})\\(?<u>[A-Za-z0-9][\w.-]{0,19})(?![\\\w-])/dg,
+    // `~` excludes `C:\$WINDOWS.~BT\Sources`: the upgrade working folder, not BT\Sources.
+    pattern: /(?<![\\\w.:$%&~-])(?<d>[A-Z][A-Z0-9-]{1,14})\\(?<u>[A-Za-z0-9][\w.-]{0,19})(?![\\\w-])/dg,
     spans: (m) => {
       const domain = m.groups!.d!;
       const user = m.groups!.u!.replace(/\.+$/, '');
@@ -192,9 +193,9 @@ const DETECTORS: readonly Detector[] = [
     spans: (m) => only(group(m, 'v', 'COMPUTER')),
   },
   {
-    // `\\server\share`
+    // `\\server\share`, where a path starts: `HKLM\SOFTWARE\\System` (a doubled separator) is no UNC path.
     hint: /\\\\/,
-    pattern: /(?<=(?:^|[^\\])\\\\)(?<v>[A-Za-z0-9][A-Za-z0-9-]{0,14})(?=\\)/dg,
+    pattern: /(?<=(?:^|[^\\\w$.~%-])\\\\)(?<v>[A-Za-z0-9][A-Za-z0-9-]{0,14})(?=\\)/dg,
     spans: (m) => (NOT_NAMES.has(m.groups!.v!.toLowerCase()) ? [] : only(group(m, 'v', 'COMPUTER'))),
   },
   {

@@ -10,6 +10,11 @@ import { type IdentifierKind, type Span, detectIdentifiers, resolveOverlaps } fr
 export type { IdentifierKind } from './redact-detectors.js';
 
 export interface Redactor {
+  /**
+   * Registers the identifiers of `texts` without replacing anything yet. Streamed text learned
+   * first is redacted with names that only a later line reveals (`ComputerName = BLDHOST7`).
+   */
+  learn(...texts: readonly string[]): void;
   /** `s` with identifiers replaced; the same value gets the same placeholder for this redactor's lifetime. */
   redactText(s: string): string;
   /** A copy of `report` with every log-derived string redacted and `redacted: true`. */
@@ -84,6 +89,9 @@ export function createRedactor(): Redactor {
   };
 
   return {
+    learn: (...texts) => {
+      for (const s of texts) learn(s);
+    },
     redactText: (s) => apply(s, learn(s)),
     redactReport: (report) => {
       // Learn from the whole report first, so a name is replaced even before the line that revealed it.

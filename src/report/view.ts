@@ -70,9 +70,13 @@ export function failurePoint(run: RunInfo): string | null {
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
-/** `generalize · validate · internal`. */
+/** The analysis names a stage `unknown` when the log never says which one it was. */
+export const UNNAMED_STAGE = 'stage not named in the log';
+
+/** `generalize · validate · internal`; `stage not named in the log` rather than a bare `unknown`. */
 export function phaseLabel(phase: Phase): string {
-  return [phase.name, phase.step, phase.scope].filter((p) => p !== undefined && p !== '').join(' · ');
+  const name = phase.name === 'unknown' ? UNNAMED_STAGE : phase.name;
+  return [name, phase.step, phase.scope].filter((p) => p !== undefined && p !== '').join(' · ');
 }
 
 /** The file name of a Windows or POSIX path. */
@@ -99,11 +103,24 @@ export function stepSafety(step: ResolvedRemediation): StepSafety {
   return step.command ? 'read-only' : 'manual';
 }
 
-/** Short names for source paths: the file name when it tells the sources apart, the full path otherwise. */
+/**
+ * Short names for source paths: the file name when it tells the sources apart; otherwise the fewest
+ * trailing path parts that do (`UnattendGC/setupact.log` beside `setupact.log`), so that a table
+ * cell never has to hold a whole absolute path. A path that is no source is labelled the same way.
+ */
 export function sourceLabeler(report: Report): (path: string) => string {
-  const names = report.sources.map((s) => baseName(s.path).toLowerCase());
-  const unique = new Set(names).size === names.length;
-  return (path) => (unique ? baseName(path) : path);
+  const paths = [...new Set(report.sources.map((s) => s.path))];
+  const parts = (path: string) => path.split(/[\\/]/).filter((p) => p !== '');
+  const suffix = (path: string, n: number) => parts(path).slice(-n).join(path.includes('\\') ? '\\' : '/');
+  const labels = new Map<string, string>();
+  for (const path of paths) {
+    const depth = parts(path).length;
+    let n = 1;
+    const clashes = (k: number) => paths.some((other) => other !== path && suffix(other, k).toLowerCase() === suffix(path, k).toLowerCase());
+    while (n < depth && clashes(n)) n++;
+    labels.set(path, suffix(path, n) || path);
+  }
+  return (path) => labels.get(path) ?? (baseName(path) || path);
 }
 
 /** `setupact.log:393` for each evidence line. */
@@ -130,10 +147,13 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(1)} ${units[unit]}`;
 }
 
-/** What the report read, one line: lines, bytes, kept events, and the older runs it only counted. */
+/**
+ * What the report read, one line: lines, bytes, and the older runs it only counted. (Events kept for
+ * the terminal UI's browser are no concern of a ticket reader: a file report keeps none.)
+ */
 export function readSummary(report: Report): string {
-  const { lines, bytes, keptEvents, olderRuns } = report.stats;
-  const read = `${plural(lines, 'line')} (${formatBytes(bytes)}); ${plural(keptEvents, 'event')} kept for browsing`;
+  const { lines, bytes, olderRuns } = report.stats;
+  const read = `${plural(lines, 'line')} (${formatBytes(bytes)}) in ${plural(report.sources.length, 'file')}`;
   if (!olderRuns) return read;
   return `${read}; ${plural(olderRuns.count, 'older run')} not listed (${olderRuns.failed} failed)`;
 }

@@ -40,6 +40,7 @@ describe('eventToNdjson', () => {
       process: null,
       kind: 'record',
       truncated: false,
+      ruleId: null,
     });
   });
 
@@ -84,6 +85,19 @@ describe('findingToNdjson', () => {
     expect(record.hint).toContain('not provisioned for all users');
   });
 
+  it('names the stage holding the first evidence line, else the failing pass of a root cause, else null', () => {
+    const report = loadFixture('appx-failed');
+    const finding = report.findings[0]!;
+    const run = report.runs.find((r) => r.index === finding.run)!;
+    const holding = run.phases.find((p) => p.startLine <= finding.evidence[0]!.line && finding.evidence[0]!.line <= p.endLine)!;
+    expect(parse(findingToNdjson(finding, run)).pass).toBe(holding.name);
+    const outside = { ...finding, evidence: [{ ...finding.evidence[0]!, line: 1 }] };
+    const unnamed = { ...run, phases: run.phases.map((p) => ({ ...p, name: 'unknown' })), failure: { ...run.failure!, pass: 'generalize' } };
+    expect(parse(findingToNdjson(outside, unnamed)).pass).toBe('generalize');
+    expect(parse(findingToNdjson({ ...outside, rootCause: false }, unnamed)).pass).toBeNull();
+    expect(parse(findingToNdjson(finding)).pass).toBeNull();
+  });
+
   it('reads the timestamp of a CMTrace evidence line, and has none without evidence', () => {
     const base = loadFixture('appx-failed').findings[0]!;
     const cmtrace: Finding = { ...base, evidence: [{ source: 'x.log', line: 3, text: '05-14-2024 10:41:43.000 SYSPRP Package ...' }] };
@@ -105,6 +119,8 @@ describe('reportToNdjson', () => {
       const records = lines.map(parse);
       expect(records.slice(0, -1).map((r) => r.ruleId)).toEqual(report.findings.map((f) => f.ruleId));
       expect(records[records.length - 1]).toMatchObject({ type: 'summary', verdict: report.verdict, findings: report.findings.length });
+      // One index mapping fits every line: the shipper fields are on all of them.
+      for (const r of records) for (const field of ['@timestamp', 'timestamp', 'level', 'message', 'source', 'line', 'run', 'pass', 'ruleId']) expect(r).toHaveProperty(field);
     });
   }
 

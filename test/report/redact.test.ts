@@ -130,6 +130,9 @@ describe('redactText', () => {
     ['well-known accounts and SIDs', 'NT AUTHORITY\\SYSTEM BUILTIN\\Administrators NT SERVICE\\TrustedInstaller S-1-5-18 S-1-5-32-544 C:\\Users\\Public C:\\Users\\Default User\\NTUSER.DAT C:\\Users\\defaultuser0\\x C:\\Users\\Administrator\\Desktop'],
     ['file, DLL and vendor names', 'spopk.dll AppxSysprep.dll unattend.xml Microsoft.NET ASP.NET learn.microsoft.com go.microsoft.com'],
     ['codes, GUIDs and prose', "0x80073CF2 {4D36E972-E325-11CE-BFC1-08002BE10318} Failed to remove apps for the current user: 0x80073cf2. ComputerName is set to the default; hostname: localhost"],
+    // Both from the dev corpus (repo-baslr-w10-upgrade-rollback): once taken for DOMAIN\\user and a UNC host.
+    ['the upgrade working folder', 'Run sysprep specialization offline on C:\\$WINDOWS.~BT\\NewOS; C:\\$WINDOWS.~BT\\Sources\\Panther'],
+    ['a doubled separator in a registry path', 'Error opening the key HKLM\\SOFTWARE\\\\System\\CurrentControlSet\\Control\\TabletPC'],
     ['placeholders of an earlier redaction', 'COMPUTER-1 DOMAIN-1\\USER-2 C:\\Users\\USER-3\\x \\\\COMPUTER-2\\share'],
   ];
   it.each(keeps)('keeps %s', (_, text) => {

@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { analyzeInputs } from '../../src/commands/analyze.js';
+import { builtinRules } from '../../src/engine/registry.js';
+import { renderJson } from '../../src/report/json.js';
 import { createRedactor } from '../../src/report/redact.js';
+import { CORPUS_PRESENT, corpusCases } from '../corpus-cases.js';
+import { sampleCases } from '../sample-cases.js';
 import { FIXTURE_NAMES, loadFixture } from './fixtures.js';
 
 const schemaPath = fileURLToPath(new URL('../../schema/report.schema.json', import.meta.url));
@@ -25,6 +30,24 @@ describe('schema/report.schema.json', () => {
       const ok = validate(loadFixture(name));
       expect(validate.errors ?? []).toEqual([]);
       expect(ok).toBe(true);
+    });
+  }
+
+  // The real thing: what `--format json` writes for every scenario of samples/ (and of the dev corpus,
+  // where it is present), plain and redacted.
+  const real = [
+    ...sampleCases().map((c) => ({ id: `samples/${c.id}`, files: c.files })),
+    ...(CORPUS_PRESENT ? corpusCases().map((c) => ({ id: `corpus/${c.id}`, files: c.files })) : []),
+  ];
+  it('has real reports to validate', () => expect(real.length).toBeGreaterThanOrEqual(10));
+  for (const c of real) {
+    it(`accepts the JSON report of ${c.id}, plain and redacted`, async () => {
+      const { result } = await analyzeInputs(c.files, builtinRules);
+      for (const report of [result.report, createRedactor().redactReport(result.report)]) {
+        const ok = validate(JSON.parse(renderJson(report)));
+        expect(validate.errors ?? []).toEqual([]);
+        expect(ok).toBe(true);
+      }
     });
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceLocator, headline, otherFindingGroups, stepSafety } from '../../src/report/view.js';
+import { evidenceLocator, headline, otherFindingGroups, sourceLabeler, stepSafety } from '../../src/report/view.js';
 import type { Report } from '../../src/types.js';
 import { loadFixture } from './fixtures.js';
 
@@ -33,12 +33,24 @@ describe('report view', () => {
     expect(headline({ ...loadFixture('appx-failed'), findings: [] })).toBe('Failed: no rule explains the failure');
   });
 
-  it('labels evidence with file names, or full paths when file names collide', () => {
+  it('labels evidence with file names, or the fewest trailing path parts that tell colliding names apart', () => {
     const report = loadFixture('appx-failed');
     const line = { source: report.sources[0]!.path, line: 3, text: '' };
     expect(evidenceLocator(report)(line)).toBe('setupact.log:3');
     const twins: Report = { ...report, sources: [report.sources[0]!, { ...report.sources[1]!, path: 'D:\\copy\\setupact.log' }] };
-    expect(evidenceLocator(twins)(line)).toBe('C:\\Windows\\System32\\Sysprep\\Panther\\setupact.log:3');
+    expect(evidenceLocator(twins)(line)).toBe('Panther\\setupact.log:3');
+    expect(evidenceLocator(twins)({ ...line, source: 'D:\\copy\\setupact.log' })).toBe('copy\\setupact.log:3');
+    // A Panther folder and its UnattendGC subfolder, as collected from a machine (POSIX paths after a copy).
+    const nested: Report = {
+      ...report,
+      sources: [
+        { ...report.sources[0]!, path: '/tmp/case/setupact.log' },
+        { ...report.sources[0]!, path: '/tmp/case/UnattendGC/setupact.log' },
+        { ...report.sources[0]!, path: '/tmp/other/UnattendGC/setupact.log' },
+      ],
+    };
+    const label = sourceLabeler(nested);
+    expect(nested.sources.map((s) => label(s.path))).toEqual(['case/setupact.log', 'case/UnattendGC/setupact.log', 'other/UnattendGC/setupact.log']);
   });
 
   it('calls a step without a command manual', () => {
