@@ -4,7 +4,7 @@
 // counts, the run's last line and timestamp, and (for a run not yet known to be sysprep's) whether
 // a SYSPRP record was seen. Anything else is left to the event path.
 import type { ByteLineFilter } from '../decode/line-decoder.js';
-import type { GateTables, LiteralGate } from '../engine/match.js';
+import { LiteralSkipScan } from '../engine/skip-scan.js';
 import { JOINED_MIN_LENGTH } from '../../parsers/panther.js';
 
 /**
@@ -43,11 +43,19 @@ export class QuietLines implements ByteLineFilter {
   private readonly stamp = new Uint8Array(STAMP_LENGTH);
   private stampText = '';
   private stampChanged = false;
-  private readonly gate: GateTables;
   private readonly longest: number;
 
-  constructor(gate: LiteralGate, maxLineChars: number) {
-    this.gate = gate.tables();
+  /**
+   * Quiet lines for the literal groups of the Info gate (marker keywords, each Info rule's literals);
+   * none when a group has no literals or one too short to look for (then every line is an event).
+   */
+  static forGroups(groups: readonly (readonly string[] | null)[], maxLineChars: number): QuietLines | undefined {
+    if (groups.some((literals) => literals === null || literals.length === 0)) return undefined;
+    const scan = LiteralSkipScan.create(groups.flatMap((literals) => literals!));
+    return scan ? new QuietLines(scan, maxLineChars) : undefined;
+  }
+
+  private constructor(private readonly scan: LiteralSkipScan, maxLineChars: number) {
     // bytes ≥ characters, so a line of at most `maxLineChars` bytes is never cut
     this.longest = maxLineChars;
   }
@@ -69,13 +77,16 @@ export class QuietLines implements ByteLineFilter {
     return stretch;
   }
 
-  takeLines(b: Uint8Array, start: number, end: number, linesBefore: number): number {
+  takeLines(b: Buffer, start: number, end: number, linesBefore: number): number {
     this.taken = 0;
     if (linesBefore < HEAD_LINES) return start;
-    const { keys, masks, multiplier, shift } = this.gate;
+    const scan = this.scan;
     const stamp = this.stamp;
     let i = start;
     let taken = 0;
+    // the next LF and CR at or after the line's message (-1: none before `end`), searched natively
+    let lf = -2;
+    let cr = -2;
     while (end - i > MESSAGE_COLUMN) {
       // the header, as `readFixedColumns` reads an Info record, in printable ASCII (so bytes are columns)
       if (b[i + 19] !== 44 /* , */ || b[i + 20] !== SPACE || b[i + 4] !== 45 /* - */ || b[i + 10] !== SPACE || b[i + 13] !== 58 /* : */) break;
@@ -84,31 +95,20 @@ export class QuietLines implements ByteLineFilter {
       while (k >= 0 && stamp[k] === b[i + k]) k--;
       if (k >= 0 && !printable(b, i, i + STAMP_LENGTH)) break;
 
-      // the message, up to its line break: no literal of the gate in it (LiteralGate.scan, over bytes)
-      const limit = Math.min(end, i + this.longest + 1);
-      let gram = 0;
-      let first = 0;
-      let middle = 0;
-      let last = 0;
-      let at = i + MESSAGE_COLUMN;
-      for (; at < limit; at++) {
-        const c = b[at]!;
-        if (c < 14 && (c === LF || c === CR)) break;
-        gram = ((gram << 7) | ((c | 32) & 127)) & 0xfffffff;
-        const slot = Math.imul(gram, multiplier) >>> shift;
-        if (keys[slot] === gram) {
-          const m = 3 * slot;
-          first |= masks[m]!;
-          middle |= masks[m + 1]!;
-          last |= masks[m + 2]!;
-        }
-      }
-      if ((first & middle & last) !== 0 || at === limit) break; // a literal; or too long, or the range ends inside the line
-      if (at - i >= JOINED_MIN_LENGTH && mayHoldJoinedRecord(b, i, at)) break;
+      // the line break: the first LF or CR after the header
+      const message = i + MESSAGE_COLUMN;
+      if (lf !== -1 && lf < message) lf = nextByte(b, LF, message, end);
+      if (cr !== -1 && cr < message) cr = nextByte(b, CR, message, end);
+      const at = cr !== -1 && (lf === -1 || cr < lf) ? cr : lf;
+      if (at === -1 || at - i > this.longest) break; // the range ends inside the line, or it is too long
       let next: number;
-      if (b[at] === LF) next = at + 1;
+      if (at === lf) next = at + 1;
       else if (at + 1 < end) next = b[at + 1] === LF ? at + 2 : at + 1;
       else break; // a CR that ends the range: the LF that may follow is the decoder's business
+
+      // the message: no literal of the gate in it, and no second record joined to it
+      if (scan.test(b, message, at)) break;
+      if (at - i >= JOINED_MIN_LENGTH && mayHoldJoinedRecord(b, i, at)) break;
 
       if (k >= 0) {
         for (; k >= 0; k--) stamp[k] = b[i + k]!;
@@ -123,6 +123,12 @@ export class QuietLines implements ByteLineFilter {
     this.taken = taken;
     return i;
   }
+}
+
+/** The index of the first `byte` in `b[from, end)`, or -1. */
+function nextByte(b: Buffer, byte: number, from: number, end: number): number {
+  const found = b.indexOf(byte, from);
+  return found !== -1 && found < end ? found : -1;
 }
 
 /** Columns 21-41 and 43-48 of an Info record: the level, the message id or blanks, a one-word component. */
@@ -155,21 +161,32 @@ function printable(b: Uint8Array, from: number, to: number): boolean {
 
 const LEVEL_WORDS = ['Fatal Error', 'Error', 'Warning', 'Info', 'Verbose', 'Debug'].map((w) => Buffer.from(w, 'latin1'));
 
+/** Per byte: 1 for a tab or a colon, 2 + k for the first letter of level word k, else 0. */
+const JOIN_HINT = new Uint8Array(256);
+JOIN_HINT[9] = 1;
+JOIN_HINT[58] = 1;
+LEVEL_WORDS.forEach((word, k) => {
+  if (JOIN_HINT[word[0]!] === 0) JOIN_HINT[word[0]!] = 2 + k; // 'Error' and 'Fatal Error' start differently
+});
+
 /**
  * Whether a long line may hold a second record that `splitJoinedRecords` would cut out: its pattern
- * needs a `dd:dd:dd` time, or a level word followed by a space or tab, after the level column (the
- * record's own level counts only when a `dd:dd:dd,` time precedes it).
+ * needs a `dd:dd:dd` time, or a level word after a space and followed by a space or tab, after the
+ * level column (the record's own level counts only when a `dd:dd:dd,` time precedes it).
  */
-function mayHoldJoinedRecord(b: Uint8Array, lineStart: number, lineEnd: number): boolean {
+function mayHoldJoinedRecord(b: Buffer, lineStart: number, lineEnd: number): boolean {
   for (const k of [11, 12, 14, 15, 17, 18]) if (b[lineStart + k]! < 48 || b[lineStart + k]! > 57) return true;
   if (b[lineStart + 16] !== 58) return true;
   for (let k = lineStart + 32; k < lineEnd; k++) {
-    const c = b[k]!;
-    if (c === 9 /* tab */) return true;
-    if (c === 58 /* : */ && b[k + 3] === 58) return true;
-    if (c === 69 /* E */ || c === 70 /* F */ || c === 73 /* I */ || c === 68 /* D */ || c === 86 /* V */ || c === 87 /* W */) {
-      for (const word of LEVEL_WORDS) if (word[0] === c && columnIs(b, k, word) && b[k + word.length] === SPACE) return true;
+    const hint = JOIN_HINT[b[k]!]!;
+    if (hint === 0) continue;
+    if (hint === 1) {
+      if (b[k] === 9 /* tab */ || b[k + 3] === 58 /* dd:dd:dd */) return true;
+      continue;
     }
+    if (b[k - 1] !== SPACE) continue; // a tab before it was found above
+    const word = LEVEL_WORDS[hint - 2]!;
+    if (columnIs(b, k, word) && b[k + word.length] === SPACE) return true;
   }
   return false;
 }

@@ -4,6 +4,7 @@ import type { RuleMatch } from '../engine/match.js';
 import type { RunDiagnosis } from './root-cause.js';
 import type { ChainLine, Marker } from '../segment/markers.js';
 import type { LogEvent, Provider, Rule, RunKind, RunOutcome } from '../types.js';
+import { detach } from '../util/detach.js';
 
 const MAX_MATCHES_PER_RUN = 2000;
 const MAX_CHAIN_LINES_PER_RUN = 500;
@@ -56,13 +57,12 @@ export interface PhaseState {
   failed: boolean;
 }
 
-/** Forces a copy of a string so a kept substring does not pin its whole decoded slice (perf-baseline.md §5). */
-export function detach(s: string): string {
-  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
-}
-
+/**
+ * What is kept of an event. Its text is a line the decoder made a string of its own (LineDecoder), or
+ * a part of one: it pins no more than its line, so it needs no copy.
+ */
 export function keep(event: LogEvent, seq: number): KeptLine {
-  const kept: { -readonly [K in keyof KeptLine]: KeptLine[K] } = { source: event.source, line: event.line, seq, text: detach(event.text) };
+  const kept: { -readonly [K in keyof KeptLine]: KeptLine[K] } = { source: event.source, line: event.line, seq, text: event.text };
   if (event.timestamp) kept.timestamp = event.timestamp;
   return kept;
 }

@@ -5,7 +5,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { LineDecoder } from '../decode/line-decoder.js';
-import { LiteralGate } from '../engine/match.js';
 import { describeFsError } from '../input/open-inputs.js';
 import { QuietLines } from './quiet-lines.js';
 import { ITEMS_PER_BATCH, MAX_BATCHES_AHEAD, type SiftInit, type SiftItem, type SiftMessage } from './sift-protocol.js';
@@ -32,9 +31,8 @@ function flush(): void {
 }
 
 function sift(): void {
-  const gate = LiteralGate.create(init.groups);
-  if (!gate) throw new Error('sift worker: the Info gate has no literals');
-  const quiet = new QuietLines(gate, init.maxLineChars);
+  const quiet = QuietLines.forGroups(init.groups, init.maxLineChars);
+  if (!quiet) throw new Error('sift worker: the Info gate has no literals');
   const decoder = new LineDecoder(
     (text, truncated) => {
       const line = decoder.stats.lines;

@@ -4,7 +4,7 @@ import { parseLine } from '../../parsers/panther.js';
 import { splitGle } from '../../parsers/panther.js';
 import { DEFAULT_MAX_LINE_CHARS, LineDecoder, type DecoderStats } from '../decode/line-decoder.js';
 import { LiteralGate, levelGateAccepts, matchRule, mayContain, requiredLiterals, RuleSieve } from '../engine/match.js';
-import { classifyChainLine, FAILURE_CHAIN_KINDS, markerLiterals, readMarker, type ChainLine, type Marker } from '../segment/markers.js';
+import { classifyChainLine, FAILURE_CHAIN_KINDS, markerLiteralGroups, readMarker, type ChainLine, type Marker } from '../segment/markers.js';
 import type { LogEvent, LogFlavor, Rule, RunKind, SourceInfo, SourceRole } from '../types.js';
 import { HEAD_LINES, QuietLines, type QuietStretch } from './quiet-lines.js';
 import { contentRoleCounter } from './roles.js';
@@ -61,20 +61,19 @@ export class SourceAnalyzer {
   private readonly infoLiterals: readonly (readonly string[] | null)[];
   /**
    * Info lines (97% of a log) that contain no marker keyword and no literal of an Info rule need
-   * neither `readMarker` nor the rules: one pass over the message says so. `markerBits`: what the gate
-   * sets for a marker keyword; `infoBits[k]`: for a literal of Info rule k. Null when an Info rule (a
-   * custom one) has no literal to look for.
+   * neither `readMarker` nor the rules: one pass over the message says so, and which markers and
+   * Info rules it may be. Null when a group has no literal to look for (a custom Info rule).
    */
   private readonly infoGate: LiteralGate | null;
-  /** The literal groups of the Info gate: marker keywords, then each Info rule's literals. */
+  /** The literal groups of the Info gate: each marker's keywords, then each Info rule's literals. */
   readonly gateGroups: readonly (readonly string[] | null)[];
-  private readonly markerBits: number;
-  private readonly infoBits: readonly number[];
+  /** The markers and the Info rules to try for an answer of the Info gate. */
+  private readonly markerSieve: RuleSieve;
+  private readonly infoSieve: RuleSieve;
   /** The same for all rules, on the other lines; a rule it does not cover has all bits (always tried). */
   private readonly ruleGate: LiteralGate | null;
   private readonly ruleBits: readonly number[];
-  /** The rules to try for a gate's answer, on Info lines and on the others. */
-  private readonly infoSieve: RuleSieve;
+  /** The rules to try for the rule gate's answer, on the other lines. */
   private readonly ruleSieve: RuleSieve;
   /**
    * Takes the Info lines the info gate finds nothing in as bytes, before they are decoded (past a file's
@@ -97,19 +96,20 @@ export class SourceAnalyzer {
     this.infoRules = context.rules.filter((r) => levelGateAccepts(r, 'Info'));
     this.allLiterals = this.allRules.map((r) => requiredLiterals(r.pattern));
     this.infoLiterals = this.infoRules.map((r) => requiredLiterals(r.pattern));
-    this.gateGroups = [markerLiterals(), ...this.infoLiterals];
+    const markerGroups = markerLiteralGroups();
+    this.gateGroups = [...markerGroups, ...this.infoLiterals];
     const infoGate = LiteralGate.create(this.gateGroups);
     const infoCovered = infoGate !== null && this.gateGroups.every((_, g) => infoGate.covers(g));
     this.infoGate = infoCovered ? infoGate : null;
-    this.markerBits = this.infoGate ? this.infoGate.bitsOf(0) : -1;
-    this.infoBits = this.infoLiterals.map((_, k) => (this.infoGate ? this.infoGate.bitsOf(k + 1) : -1));
+    const gateBits = (g: number): number => (this.infoGate ? this.infoGate.bitsOf(g) : -1);
+    this.markerSieve = new RuleSieve(markerGroups.map((_, m) => gateBits(m)));
+    this.infoSieve = new RuleSieve(this.infoLiterals.map((_, k) => gateBits(markerGroups.length + k)));
     this.ruleGate = LiteralGate.create(this.allLiterals);
     this.ruleBits = this.allLiterals.map((_, i) => (this.ruleGate?.covers(i) ? this.ruleGate.bitsOf(i) : -1));
-    this.infoSieve = new RuleSieve(this.infoBits);
     this.ruleSieve = new RuleSieve(this.ruleBits);
     const maxLineChars = (this.maxLineChars = context.maxLineChars ?? DEFAULT_MAX_LINE_CHARS);
     const quietPossible = this.infoGate !== null && !context.onEvent && flavor !== 'setuperr';
-    this.quiet = quietPossible ? new QuietLines(this.infoGate!, maxLineChars) : undefined;
+    this.quiet = quietPossible ? QuietLines.forGroups(this.gateGroups, maxLineChars) : undefined;
     this.decoder = new LineDecoder((text, truncated) => this.onLine(text, truncated), maxLineChars, this.quiet);
   }
 
@@ -194,7 +194,8 @@ export class SourceAnalyzer {
     // a record without any marker literal has no marker; an Info record without an Info-rule literal meets no rule
     const gateMask = this.infoGate !== null ? this.infoGate.scan(event.message) : -1;
     const infoMask = event.level === 'Info' ? gateMask : -1;
-    const marker = event.kind === 'record' && (gateMask & this.markerBits) !== 0 ? readMarker(event.message) : undefined;
+    const markers = event.kind === 'record' ? this.markerSieve.select(gateMask)[0]! : 0;
+    const marker = markers !== 0 ? readMarker(event.message, markers) : undefined;
     const chain = event.kind === 'record' && event.level !== 'Info' ? classifyChainLine(splitGle(event.message).message) : undefined;
     const run = this.runFor(event, seq, marker, chain);
     event.run = run.index;

@@ -2,6 +2,7 @@
 // Push-based (no stream objects per line) so the same code serves files, zips, stdin and `watch`.
 import { isAscii, isUtf8 } from 'node:buffer';
 import type { Encoding } from '../types.js';
+import { detach } from '../util/detach.js';
 
 /**
  * Longest line kept, in characters; longer lines are cut and counted (never dropped). Large enough
@@ -37,7 +38,7 @@ export interface ByteLineFilter {
    * (`start` when none). A line it takes ends with LF, CRLF, or a CR followed by another byte inside
    * the range, and is no longer than the decoder's line cap. `taken`: how many the last call took.
    */
-  takeLines(bytes: Uint8Array, start: number, end: number, linesBefore: number): number;
+  takeLines(bytes: Buffer, start: number, end: number, linesBefore: number): number;
   readonly taken: number;
 }
 
@@ -101,6 +102,7 @@ function isUtf16(encoding: Encoding): boolean {
 /**
  * Incremental decoder: `push` bytes as they arrive (any chunking), `end` at the end of input.
  * Lines are delivered to the sink without their terminator; a final line without terminator counts.
+ * Each is a string of its own, never a view into a larger decoded slice: keeping one keeps no more.
  */
 export class LineDecoder {
   readonly stats: DecoderStats = { encoding: 'utf-8', lines: 0, bytes: 0, truncatedLines: 0, legacyDecodedLines: 0 };
@@ -269,7 +271,8 @@ export class LineDecoder {
 
   private splitText(text: string, final: boolean): void {
     const source: LineSource = { length: text.length, next: (code, from) => text.indexOf(code === LF ? '\n' : '\r', from), at: (i) => text.charCodeAt(i) };
-    this.cutLines(source, final, (start, end) => this.emitLine(text.slice(start, end)));
+    // a line of its own, not a view that would keep the whole decoded slice alive (see `detach`)
+    this.cutLines(source, final, (start, end) => this.emitLine(detach(text.slice(start, end))));
   }
 
   /**

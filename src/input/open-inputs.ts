@@ -1,6 +1,6 @@
 // CLI inputs → named byte sources: files (any name), directories (searched for setupact/setuperr),
 // .zip archives (read in memory, never extracted) and `-` for stdin. Problems are values, not throws.
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat, type FileHandle, type FileReadResult } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import type { InputProblem, LogFlavor, SourceRole } from '../types.js';
 import { flavorFromName, roleFromPath } from '../analyze/roles.js';
@@ -62,21 +62,62 @@ export async function* readFileChunks(path: string): AsyncIterable<Uint8Array> {
     // `watch` is for following. A file that shrinks meanwhile ends at its new end. (Size 0 means
     // unknown for some special files: then up to end of file.)
     const info = await handle.stat().catch(() => undefined);
-    let left = info?.isFile() && info.size > 0 ? info.size : Infinity;
-    const buffer = Buffer.allocUnsafe(READ_CHUNK);
-    while (left > 0) {
+    if (info?.isFile() && info.size > 0) yield* readAhead(handle, path, info.size);
+    else yield* readSequentially(handle, path);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A regular file of `size` bytes, in chunks: the next chunk is read (on the thread pool) while the
+ * consumer works on this one, which it must copy what it keeps of before asking for the next.
+ */
+async function* readAhead(handle: FileHandle, path: string, size: number): AsyncIterable<Uint8Array> {
+  const buffers = [Buffer.allocUnsafe(READ_CHUNK), Buffer.allocUnsafe(READ_CHUNK)];
+  let position = 0;
+  const readNext = (buffer: Buffer): { length: number; read: Promise<FileReadResult<Buffer>> } | undefined => {
+    const length = Math.min(READ_CHUNK, size - position);
+    if (length <= 0) return undefined;
+    const read = handle.read(buffer, 0, length, position);
+    read.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+    position += length;
+    return { length, read };
+  };
+  let turn = 0;
+  let pending = readNext(buffers[turn]!);
+  try {
+    while (pending) {
       let bytesRead: number;
       try {
-        ({ bytesRead } = await handle.read(buffer, 0, Math.min(READ_CHUNK, left), null));
+        ({ bytesRead } = await pending.read);
       } catch (error) {
         throw new InputError(path, describeFsError(error));
       }
-      if (bytesRead === 0) return;
-      left -= bytesRead;
-      yield buffer.subarray(0, bytesRead); // the consumer copies what it keeps before the next read
+      const chunk = buffers[turn]!.subarray(0, bytesRead);
+      // a short read: the file shrank meanwhile, and ends here
+      const ended = bytesRead < pending.length;
+      turn = 1 - turn;
+      pending = ended ? undefined : readNext(buffers[turn]!);
+      if (bytesRead > 0) yield chunk;
     }
   } finally {
-    await handle.close();
+    await pending?.read.catch(() => {});
+  }
+}
+
+/** A special file (size unknown): chunk after chunk, up to its end. */
+async function* readSequentially(handle: FileHandle, path: string): AsyncIterable<Uint8Array> {
+  const buffer = Buffer.allocUnsafe(READ_CHUNK);
+  for (;;) {
+    let bytesRead: number;
+    try {
+      ({ bytesRead } = await handle.read(buffer, 0, READ_CHUNK, null));
+    } catch (error) {
+      throw new InputError(path, describeFsError(error));
+    }
+    if (bytesRead === 0) return;
+    yield buffer.subarray(0, bytesRead); // the consumer copies what it keeps before the next read
   }
 }
 

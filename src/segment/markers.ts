@@ -146,24 +146,33 @@ const MARKERS: readonly [RegExp, MarkerReader, (readonly string[])?][] = [
   [/Setup has completed phase \d|First boot phase of setup done|--> \[IMAGE_STATE_COMPLETE\]|WinDeploy\.exe exiting with code \[0x0\]/i, () => ({ type: 'success' })],
   [new RegExp(String.raw`(?:pass \[(${PASS_NAMES})\]|Running '(${PASS_NAMES})' pass|launched with command line \[(${PASS_NAMES})\])`, 'i'), (m) => ({
     type: 'pass', name: (m[1] ?? m[2] ?? m[3])!,
-  }), ['pass [', "' pass", 'command line [']],
+  }), PASS_NAMES.toLowerCase().split('|').flatMap((pass) => [`pass [${pass}]`, `running '${pass}' pass`, `launched with command line [${pass}]`])],
 ];
 /** Per marker pattern, the literals it cannot match without (matched against the lower-cased message). */
 const MARKER_LITERALS = MARKERS.map(([pattern, , literals]) => literals ?? requiredLiterals(pattern));
+/** `readMarker`'s candidates are a bit mask, one bit per marker. */
+if (MARKERS.length > 32) throw new Error('markers.ts: more than 32 markers');
+const ALL_MARKERS = -1;
 
 /**
- * Literals of which every message `readMarker` recognizes contains one (ASCII-case-insensitive), so a
- * message without any of them has no marker; null if a marker pattern has none.
+ * Per marker (in `readMarker`'s order), literals of which every message it recognizes contains one
+ * (ASCII-case-insensitive): a message without any of them is not that marker. Null for a marker
+ * without such literals.
  */
-export function markerLiterals(): readonly string[] | null {
-  if (MARKER_LITERALS.some((literals) => literals === null)) return null;
-  return [...new Set(MARKER_LITERALS.flat() as string[])];
+export function markerLiteralGroups(): readonly (readonly string[] | null)[] {
+  return MARKER_LITERALS;
 }
 
-export function readMarker(message: string): Marker | undefined {
-  const lower = message.toLowerCase();
-  for (let i = 0; i < MARKERS.length; i++) {
-    if (!mayContain(MARKER_LITERALS[i]!, lower)) continue;
+/**
+ * The marker a message is, if any. `candidates`: a bit mask of the markers (bit i: the i-th group of
+ * `markerLiteralGroups`) it may be, when a gate has already looked for their literals.
+ */
+export function readMarker(message: string, candidates: number = ALL_MARKERS): Marker | undefined {
+  let lower: string | undefined;
+  for (let rest = candidates; rest !== 0; rest &= rest - 1) {
+    const i = 31 - Math.clz32(rest & -rest);
+    if (i >= MARKERS.length) break;
+    if (!mayContain(MARKER_LITERALS[i]!, (lower ??= message.toLowerCase()))) continue;
     const [pattern, read] = MARKERS[i]!;
     const m = pattern.exec(message);
     if (m) {
