@@ -242,13 +242,6 @@ export function mayContain(literals: readonly string[] | null, lowerText: string
 
 const GATE_GRAM = 4;
 
-/** What `LiteralGate.scan` reads: gram → slot by `Math.imul(gram, multiplier) >>> shift`, 3 masks per slot. */
-export interface GateTables {
-  readonly keys: Int32Array;
-  readonly masks: Int32Array;
-  readonly multiplier: number;
-  readonly shift: number;
-}
 const GATE_MULTIPLIERS = [0x9e3779b1, 0x85ebca6b, 0xc2b2ae35, 0x27d4eb2f, 0x165667b1, 0xd3a2646c, 0xfd7046c5, 0xb55a4f09];
 
 /**
@@ -349,14 +342,6 @@ export class LiteralGate {
       }
     }
     return first & middle & last;
-  }
-
-  /**
-   * The gate's tables, for a caller that runs `scan`'s loop itself over bytes (quiet-lines.ts): there,
-   * a gram of the bytes of a multi-byte character may alias an ASCII gram — a false alarm at worst.
-   */
-  tables(): GateTables {
-    return { keys: this.keys, masks: this.masks, multiplier: this.multiplier, shift: this.shift };
   }
 
   /** Whether any literal of any group may occur in `text`. */
