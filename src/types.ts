@@ -80,7 +80,7 @@ export interface RemediationStep {
   /** The exact command, `{{culprit}}` and capture names filled in at report time. Empty for manual steps. */
   readonly command?: string;
   readonly shell: Shell;
-  /** True when the command changes or deletes something that cannot be undone by re-running sysprep. */
+  /** True for anything that changes the machine (shown as "changes the system"); false only for commands that just read. */
   readonly destructive: boolean;
 }
 
@@ -264,6 +264,8 @@ export interface RunInfo {
   readonly options: readonly string[];
   /** `/mode:` value (`vm`), `gui` for the dialog, or null. */
   readonly mode: string | null;
+  /** The Windows build the run's log names (`6.3.9600.16384 (winblue_rtm.130821-1623)`); absent when it names none. */
+  readonly osBuild?: string;
   readonly outcome: RunOutcome;
   readonly failure: RunFailure | null;
   readonly phases: readonly Phase[];

@@ -207,6 +207,7 @@ function runInfo(run: RunState, paths: readonly string[], diagnosis: RunDiagnosi
   const failureAt = run.summary?.at ?? diagnosis.cascade[diagnosis.cascade.length - 1]?.at;
   const outcome = run.outcome;
   const passFromChain = diagnosis.cascade.map((c) => c.chain.pass).find((p) => p !== undefined);
+  const stageFromChain = diagnosis.cascade.map((c) => c.chain.stage).find((s) => s !== undefined);
   const phases: Phase[] = run.phases.map((p, i) => {
     const last = i === run.phases.length - 1;
     const phaseOutcome = p.failed ? 'failed' : !last || outcome === 'succeeded' ? 'succeeded' : outcome === 'failed' ? 'failed' : 'incomplete';
@@ -228,11 +229,12 @@ function runInfo(run: RunState, paths: readonly string[], diagnosis: RunDiagnosi
     endLine: run.endLine,
     options: [...run.options],
     mode: run.mode,
+    ...(run.osBuild !== null ? { osBuild: run.osBuild } : {}),
     outcome,
     failure:
       outcome === 'failed'
         ? {
-            stage: summary?.stage ?? failingChain?.stage ?? failedPhase?.step ?? null,
+            stage: summary?.stage ?? failingChain?.stage ?? stageFromChain ?? failedPhase?.step ?? null,
             pass: summary?.pass ?? passFromChain ?? failedPhase?.name ?? null,
             scope: summary?.scope ?? failingChain?.scope ?? failedPhase?.scope ?? null,
             code: summary?.code !== undefined ? formatCode(summary.code) : failingChain?.code !== undefined ? formatCode(failingChain.code) : null,

@@ -10,6 +10,8 @@ const MAX_MATCHES_PER_RUN = 2000;
 const MAX_CHAIN_LINES_PER_RUN = 500;
 const MAX_PROVIDERS_PER_PHASE = 300;
 const RECENT_LINES = 64;
+/** The phase providers run in before any stage or pass line names one. */
+const UNNAMED_PHASE = 'unknown';
 /** Matches a compacted run keeps per finding (evidence shows the first few). */
 const KEPT_MATCHES_PER_FINDING = 5;
 
@@ -79,6 +81,8 @@ export class RunState {
   endLine: number;
   options: string[] = [];
   mode: string | null = null;
+  /** The Windows build the log names first (`Build version is ...`), if any. */
+  osBuild: string | null = null;
   successLine = 0;
   failureLine = 0;
   /** The WinMain summary, or the invalid-state line. */
@@ -199,6 +203,9 @@ export class RunState {
       case 'mode':
         this.mode = marker.mode;
         break;
+      case 'os-build':
+        this.osBuild ??= detach(marker.build);
+        break;
       case 'stage':
         this.enterPhase(marker.name, event, marker.step, marker.scope);
         break;
@@ -257,7 +264,19 @@ export class RunState {
   }
 
   private implicitPhase(event: LogEvent): PhaseState {
-    this.enterPhase(event.phase ?? 'unknown', event);
+    this.enterPhase(event.phase ?? UNNAMED_PHASE, event);
     return this.currentPhase!;
+  }
+
+  /**
+   * A failure line names the pass (and step) the run was in: the phase opened without a stage line
+   * (an excerpt that starts at a provider) takes that name.
+   */
+  nameUnnamedPhase(pass: string, step: 'validate' | 'execute' | undefined, scope: 'internal' | 'external' | undefined): void {
+    const phase = this.currentPhase;
+    if (!phase || phase.name !== UNNAMED_PHASE) return;
+    phase.name = pass;
+    if (step && !phase.step) phase.step = step;
+    if (scope && !phase.scope) phase.scope = scope;
   }
 }

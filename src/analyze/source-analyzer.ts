@@ -213,6 +213,7 @@ export class SourceAnalyzer {
     if (chain && !attributed) {
       const kept = { chain, at: keep(event, seq), windowStart: run.lastBoundary };
       run.addChain(kept);
+      if (chain.pass) run.nameUnnamedPhase(chain.pass, stepOf(chain.stage), chain.scope);
       if (FAILURE_CHAIN_KINDS.has(chain.kind)) {
         run.failureLine = event.line;
         run.snapshotContext();
@@ -324,4 +325,10 @@ export class SourceAnalyzer {
     }
     return run;
   }
+}
+
+/** A chain line's stage word (`pre-validate`, `validating`, `Execute`...) as a phase step. */
+function stepOf(stage: string | undefined): 'validate' | 'execute' | undefined {
+  if (stage === undefined) return undefined;
+  return /valid/.test(stage) ? 'validate' : 'execute';
 }

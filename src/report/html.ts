@@ -19,6 +19,7 @@ import {
   headline,
   isWebLink,
   latestRun,
+  osBuildOf,
   noiseRows,
   otherFindingGroups,
   phaseLabel,
@@ -179,6 +180,8 @@ function environmentSection(report: Report): string {
     if (run.options.length > 0) facts.push(['Sysprep options', run.options.map((o) => `<code>${esc(o)}</code>`).join(' ')]);
     if (run.mode) facts.push(['Mode', `<code>${esc(run.mode)}</code>`]);
   }
+  const build = osBuildOf(report);
+  if (build) facts.push(['OS build', `<code>${esc(build)}</code>`]);
   facts.push([
     'Read',
     readSummary(report),

@@ -13,6 +13,7 @@ import {
   headline,
   isWebLink,
   latestRun,
+  osBuildOf,
   noiseRows,
   otherFindingGroups,
   phaseLabel,
@@ -131,6 +132,8 @@ function environmentSection(report: Report): string[] {
   }
   const run = latestRun(report);
   const facts = run ? [`- **Latest run:** run ${run.index} (${run.kind}), ${run.outcome}`, ...runSettings(run)] : [];
+  const build = osBuildOf(report);
+  if (build) facts.push(`- **OS build:** ${mdCode(build)}`);
   facts.push(
     `- **Read:** ${readSummary(report)}`,
   );

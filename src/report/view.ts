@@ -20,6 +20,12 @@ export function latestRun(report: Report): RunInfo | undefined {
   return report.runs[report.runs.length - 1];
 }
 
+/** The OS build of the latest run that names one (often the setup session beside the sysprep run). */
+export function osBuildOf(report: Report): string | undefined {
+  for (let i = report.runs.length - 1; i >= 0; i--) if (report.runs[i]!.osBuild) return report.runs[i]!.osBuild;
+  return undefined;
+}
+
 /** `Failed: <root cause title>`, or a fixed phrase when no rule names the cause. */
 export function headline(report: Report): string {
   const root = rootCauseOf(report);

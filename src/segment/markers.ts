@@ -100,6 +100,7 @@ export type Marker =
   | { readonly type: 'pass'; readonly name: string }
   | { readonly type: 'provider-start'; readonly module: string; readonly entryPoint: string }
   | { readonly type: 'provider-success'; readonly module: string; readonly entryPoint: string }
+  | { readonly type: 'os-build'; readonly build: string }
   | { readonly type: 'success' }
   | { readonly type: 'failure' };
 
@@ -137,6 +138,9 @@ const MARKERS: readonly [RegExp, MarkerReader, (readonly string[])?][] = [
     const [module, entryPoint] = splitDllTarget(m[1]!);
     return { type: 'provider-success', module, entryPoint };
   }],
+  // the OS the log was written on: Windows Setup's `Build version is 6.3.9600.16384 (...)`, the appraiser's `Host OS version: 10.0.17134.0`
+  [/\bBuild version is (\d+\.\d+\.\d+(?:\.\d+)?(?: \([\w.-]+\))?)/i, (m) => ({ type: 'os-build', build: m[1]! })],
+  [/\bHost OS version: ?(\d+\.\d+\.\d+(?:\.\d+)?)/i, (m) => ({ type: 'os-build', build: m[1]! })],
   [/FCreateTagFile: ?Successfully created tag file|ProcessShutdown: ?Successfully called InitiateSystemShutdownEx/i, () => ({ type: 'success' })],
   [/Callback_Specialize: ?Enter\b/i, () => ({ type: 'stage', name: 'specialize', step: 'execute' })],
   [/Setup has started phase (\d)/i, (m) => ({ type: 'session-start', kind: 'setup', label: `Windows Setup phase ${m[1]}` })],
