@@ -1,6 +1,7 @@
 // `sysprep-doctor watch [paths...]` (alias `tail`): follow Panther logs while sysprep writes them,
 // through the same decode → lines → events → runs → rules path as `analyze`, and fail fast.
 import { realpath, stat } from 'node:fs/promises';
+import { basename, isAbsolute, relative, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { Analysis, type SourceFeed } from '../analyze/analysis.js';
 import { flavorFromName, roleFromPath } from '../analyze/roles.js';
@@ -93,6 +94,51 @@ export function watchCommand(ctx: CliContext): Command {
     });
 }
 
+/** How `text` names a file: its path below the followed folder it is in, else its file name. */
+export function displayName(targets: readonly string[], path: string): string {
+  for (const target of targets) {
+    const below = relative(resolve(target), path);
+    if (below !== '' && !below.startsWith('..') && !isAbsolute(below)) return below;
+  }
+  return basename(path);
+}
+
+/**
+ * The events the live UI shows: the latest `limit` of them, in arrival order. A snapshot is a new
+ * array when something changed, so the UI sees new events even though they arrive one by one.
+ */
+export class LiveEvents {
+  private events: LogEvent[] = [];
+  private last: readonly LogEvent[] = [];
+  private changed = false;
+
+  constructor(private readonly limit: number) {}
+
+  push(event: LogEvent): void {
+    this.events.push(event);
+    // Dropped a quarter at a time, so that a long run costs no shift per event.
+    if (this.events.length > this.limit) this.events = this.events.slice(-Math.floor(this.limit * 0.75));
+    this.changed = true;
+  }
+
+  /** Forgets the events of source number `source` (its file was truncated, replaced or deleted). */
+  dropSource(source: number): void {
+    if (source < 0) return;
+    const kept = this.events.filter((e) => e.source !== source);
+    if (kept.length === this.events.length) return;
+    this.events = kept;
+    this.changed = true;
+  }
+
+  snapshot(): readonly LogEvent[] {
+    if (this.changed) {
+      this.last = this.events.slice();
+      this.changed = false;
+    }
+    return this.last;
+  }
+}
+
 function findingKey(f: Finding): string {
   return `${f.run}\u0000${f.ruleId}\u0000${f.culprit ?? ''}`;
 }
@@ -108,16 +154,22 @@ async function runWatch(ctx: CliContext, paths: string[], options: WatchOptions)
 
   const out = (line: string) => void process.stdout.write(line + '\n');
   const sourcePaths: string[] = [];
-  const analysis = new Analysis({
-    rules,
-    keepEvents: format === 'tui' ? TUI_KEPT_EVENTS : 0,
-    ...(format === 'ndjson'
-      ? {
-          onEvent: (event: LogEvent) =>
-            out(eventToNdjson(event, { sourcePath: sourcePaths[event.source] ?? '', ...(event.run === undefined ? {} : { runIndex: event.run }) })),
-        }
-      : {}),
-  });
+  const shown = new LiveEvents(TUI_KEPT_EVENTS);
+  const names = new Map<string, string>();
+  const nameOf = (path: string): string => {
+    let name = names.get(path);
+    if (name === undefined) names.set(path, (name = terminalSafe(displayName(targets, path))));
+    return name;
+  };
+  const onEvent: (event: LogEvent) => void =
+    format === 'ndjson'
+      ? (event) =>
+          out(eventToNdjson(event, { sourcePath: sourcePaths[event.source] ?? '', ...(event.run === undefined ? {} : { runIndex: event.run }) }))
+      : format === 'text'
+        ? (event) => out(`${nameOf(sourcePaths[event.source] ?? '')}:${event.line}  ${terminalSafe(event.text)}`)
+        : (event) => shown.push(event);
+  // The UI keeps its own list of events (the latest ones, none of a file's content before it was truncated or replaced).
+  const analysis = new Analysis({ rules, onEvent });
   const unreadHistory = await existingLogSizes(targets);
   const delivered = new Map<string, number>();
   const follower = followLogs(targets, options.poll === undefined ? {} : { poll: options.poll === true ? 250 : options.poll });
@@ -128,7 +180,10 @@ async function runWatch(ctx: CliContext, paths: string[], options: WatchOptions)
   let sawLog = false;
   let exitCode: number | null = null;
   let ui: TuiHandle | undefined;
+  /** The next batched evaluation of new data. */
   let timer: NodeJS.Timeout | undefined;
+  /** A failure is waiting for its cascade to end: evaluate again once the log has been quiet this long. */
+  let quietTimer: NodeJS.Timeout | undefined;
   let dirty = false;
   let lastDataAt = 0;
 
@@ -140,20 +195,26 @@ async function runWatch(ctx: CliContext, paths: string[], options: WatchOptions)
   };
 
   const evaluate = () => {
-    timer = undefined;
     if (!dirty || exitCode !== null) return;
     dirty = false;
-    const { report, events } = analysis.result();
-    if (ui) ui.update({ report, events, following: true, watching: targets });
+    const { report } = analysis.result();
+    if (ui) ui.update({ report, events: shown.snapshot(), following: true, watching: targets });
     if (format !== 'tui') announce(report);
     if (history === null) return; // still reading what was there before we started
     // runs already finished when watching began are history, not this build's outcome
     const latest = report.runs[report.runs.length - 1];
     if (!latest || history.get(latest.index) === latest.outcome) return;
-    if (options.exitOnFailure && latest.outcome === 'failed' && !summaryLogged(latest) && Date.now() - lastDataAt < CASCADE_QUIET_MS) {
-      // the cascade is still being written: wait for its summary line, or for the log to go quiet
+    const quietFor = Date.now() - lastDataAt;
+    if (options.exitOnFailure && latest.outcome === 'failed' && !summaryLogged(latest) && quietFor < CASCADE_QUIET_MS) {
+      // The cascade is still being written: wait for its summary line (new data is evaluated as
+      // usual, CHECK_INTERVAL_MS after it arrives), or for the log to go quiet.
       dirty = true;
-      timer ??= setTimeout(evaluate, CASCADE_QUIET_MS);
+      clearTimeout(quietTimer);
+      quietTimer = setTimeout(() => {
+        quietTimer = undefined;
+        dirty = true;
+        evaluate();
+      }, CASCADE_QUIET_MS - quietFor);
       return;
     }
     if (options.exitOnFailure && latest.outcome === 'failed') {
@@ -179,13 +240,17 @@ async function runWatch(ctx: CliContext, paths: string[], options: WatchOptions)
     if (verdictLine !== lastVerdictLine) {
       lastVerdictLine = verdictLine;
       if (format === 'ndjson') out(JSON.stringify({ type: 'verdict', verdict: report.verdict, summary: report.summary }));
+      else if (report.sources.length === 0) out(`waiting for logs in ${targets.map((t) => terminalSafe(t)).join(', ')}`);
       else out(`verdict: ${terminalSafe(verdictLine)}`);
     }
   };
 
   const schedule = () => {
     dirty = true;
-    timer ??= setTimeout(evaluate, CHECK_INTERVAL_MS);
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      evaluate();
+    }, CHECK_INTERVAL_MS);
   };
 
   // What the logs already held when watching began is history: snapshot the runs once it has been read.
@@ -244,6 +309,7 @@ async function runWatch(ctx: CliContext, paths: string[], options: WatchOptions)
           if (unreadHistory.delete(event.path) && unreadHistory.size === 0) takeHistory();
           const feed = feeds.get(event.path);
           if (feed) feeds.set(event.path, analysis.restartSource(feed));
+          shown.dropSource(sourcePaths.indexOf(event.path));
           if (format === 'text') out(`${terminalSafe(event.path)}: ${event.reason}; reading it again from the start`);
           schedule();
           break;
@@ -255,7 +321,8 @@ async function runWatch(ctx: CliContext, paths: string[], options: WatchOptions)
       if (exitCode !== null) break;
     }
   } finally {
-    if (timer) clearTimeout(timer);
+    clearTimeout(timer);
+    clearTimeout(quietTimer);
     if (deadline) clearTimeout(deadline);
     clearTimeout(historyFallback);
     process.off('SIGINT', onSignal);

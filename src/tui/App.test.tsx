@@ -291,3 +291,86 @@ describe('App sizes', () => {
     expect(f).toMatch(/29 │ 2024-05-14 10:02:18, Error\s+SYSPRP Package Microsoft\.OneDriveSync/);
   });
 });
+
+describe('App with keys that arrive together', () => {
+  it('keeps Enter in a chunk of type-ahead: j then Enter opens the second finding’s evidence', async () => {
+    const { press } = mount();
+    const events = await press('j\r');
+    expect(events).toContain('LINE TIME');
+    expect(events).toMatch(/setupact\.log:3\d ·/);
+  });
+
+  it('commits a search typed or pasted with its Enter', async () => {
+    const { press } = mount();
+    await press('/');
+    const done = await press('BiExportBcdObjects\r');
+    expect(done).not.toContain('█');
+    expect(done).toContain('/BiExportBcdObjects');
+    expect(done).toMatch(/BiExportBcdObjects/);
+  });
+});
+
+describe('App with a narrow, short window (60×20)', () => {
+  const SMALL = { columns: 60, rows: 20 };
+
+  it('scrolls the help so every key can be read', async () => {
+    const { press } = mount(fixtureModel(), SMALL);
+    const first = await press('?');
+    expect(first).toMatch(/↓ \d+ more/);
+    expect(first).not.toContain('◆  *');
+    const last = await press('G');
+    expect(last).toContain('◆  *');
+    expect(last).toContain('x  Esc');
+    expect(last).toMatch(/↑ \d+ above/);
+    for (const line of last.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(60);
+    // The movement keys scroll the help, they do not reach the view behind it.
+    const back = await press('g', '?');
+    expect(back).toContain('ROOT CAUSE');
+  });
+
+  it('keeps "? help" in the status bar', async () => {
+    const { frame, press } = mount(fixtureModel(), SMALL);
+    expect(frame().split('\n').at(-1)).toContain('? help');
+    expect((await press('3')).split('\n').at(-1)).toContain('? help');
+    expect((await press('2')).split('\n').at(-1)).toContain('? help');
+  });
+});
+
+describe('App fed by a live list', () => {
+  it('shows events added to the same array', async () => {
+    const full = fixtureModel();
+    const events = full.events.slice(0, 10);
+    const r = mount({ ...full, events, following: true });
+    expect(await r.press('3')).toContain('10/10 events');
+    events.push(...full.events.slice(10, 25));
+    r.rerender(<App model={{ ...full, events, following: true }} size={SIZE} />);
+    await tick();
+    expect(r.frame()).toContain('25/25 events');
+    expect(r.frame()).toContain('setupact.log:25 ·');
+  });
+});
+
+describe('App with several runs and sources', () => {
+  it('numbers a finding’s run as the timeline does, and tells like-named sources apart', async () => {
+    const base = fixtureModel();
+    const rollbackErr = 'C:\\$Windows.~BT\\Sources\\Rollback\\setuperr.log';
+    const pantherErr = 'C:\\$Windows.~BT\\Sources\\Panther\\setuperr.log';
+    const report = base.report;
+    const sources = [
+      { ...report.sources[0]!, path: pantherErr, flavor: 'setuperr' as const },
+      { ...report.sources[1]!, path: rollbackErr, flavor: 'setuperr' as const },
+    ];
+    // The internal run index (7) is not the run's position (2 of 2).
+    const runs = [{ ...report.runs[0]!, index: 3, startedAt: '2024-05-13 09:00:00' }, { ...report.runs[0]!, index: 7 }];
+    const findings = report.findings.map((f) => ({ ...f, run: 7 }));
+    const model: TuiModel = { ...base, report: { ...report, sources, runs, findings } };
+    const { frame, press } = mount(model, { columns: 120, rows: 30 });
+    expect(frame()).toContain('(run 2)');
+    expect(frame()).not.toContain('(run 7)');
+    expect(frame()).toContain('Panther/setuperr.log, Rollback/setuperr.log');
+    expect(await press('3')).toMatch(/Pant\/err\s+1 /);
+    const last = await press('G');
+    expect(last).toMatch(/Roll\/err\s+8 /);
+    expect(last).toContain('Rollback/setuperr.log:8 ·');
+  });
+});

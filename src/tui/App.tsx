@@ -23,9 +23,22 @@ export interface Props {
   readonly noColor?: boolean;
 }
 
-/** True for keys that are one character each when typed but arrive together when pasted. */
-function isPlainText(input: string, key: Key): boolean {
-  return input.length > 1 && !key.ctrl && !key.meta && !key.return && !key.escape && !key.tab;
+/**
+ * The keys in one chunk of input. Keys typed faster than they are read (type-ahead, a slow
+ * link, a paste) arrive together as one string: they are applied one by one, and the control
+ * characters among them keep their meaning (`\r` is Enter, `\t` Tab, DEL Backspace).
+ * Escape sequences (arrows, PgUp, ...) arrive alone and are passed through.
+ */
+export function splitKeys(input: string, key: Key): readonly (readonly [string, Key])[] {
+  if (input.length <= 1 || key.ctrl || key.meta || key.escape) return [[input, key]];
+  const plain: Key = { ...key, return: false, tab: false, backspace: false, delete: false, shift: false };
+  return [...input].map((ch): readonly [string, Key] => {
+    if (ch === '\r' || ch === '\n') return ['', { ...plain, return: true }];
+    if (ch === '\t') return ['', { ...plain, tab: true }];
+    if (ch === '\u007f' || ch === '\b') return ['', { ...plain, backspace: true }];
+    if (ch === '\u0003') return ['c', { ...plain, ctrl: true }];
+    return [ch, { ...plain, shift: /[A-Z]/.test(ch) }];
+  });
 }
 
 export default function App({ model, size, noColor = noColorFromEnv() }: Props) {
@@ -36,7 +49,11 @@ export default function App({ model, size, noColor = noColorFromEnv() }: Props) 
   const [state, setState] = useState<UiState>(INITIAL_STATE);
   const theme = useMemo(() => createTheme(noColor), [noColor]);
   const layout = computeLayout(terminal, model.report);
-  const visible = useMemo(() => filterEvents(model.events, state.filter), [model.events, state.filter]);
+  // The length too: a caller may hand over the same array, grown.
+  const visible = useMemo(
+    () => filterEvents(model.events, state.filter),
+    [model.events, model.events.length, state.filter],
+  );
   const d = derive(model, state, layout, visible);
 
   // The key handler reads the latest render through a ref: ink re-subscribes a changed handler
@@ -52,11 +69,9 @@ export default function App({ model, size, noColor = noColorFromEnv() }: Props) 
     const now = latest.current;
     const visibleFor = (s: UiState): readonly number[] =>
       s.filter === now.state.filter ? now.visible : filterEvents(now.model.events, s.filter);
-    // Pasted text arrives as one string; outside the search prompt, apply it key by key.
-    const keys = now.state.draft === null && isPlainText(input, key) ? [...input] : [input];
     let s = now.state;
-    for (const k of keys) {
-      const result = reduceKey(now.model, s, derive(now.model, s, now.layout, visibleFor(s)), k, key);
+    for (const [k, kKey] of splitKeys(input, key)) {
+      const result = reduceKey(now.model, s, derive(now.model, s, now.layout, visibleFor(s)), k, kKey);
       if (result.exit) {
         exit();
         return;
@@ -79,7 +94,7 @@ export default function App({ model, size, noColor = noColorFromEnv() }: Props) 
   const runPosition = d.run === null ? 0 : model.report.runs.indexOf(d.run) + 1;
 
   let body;
-  if (state.help) body = <HelpOverlay width={layout.width} height={layout.bodyHeight} />;
+  if (state.help) body = <HelpOverlay width={layout.width} height={layout.bodyHeight} top={state.helpTop} />;
   else if (state.view === 'findings')
     body = <FindingsPane report={model.report} selected={d.findingIndex} width={layout.width} height={layout.bodyHeight} />;
   else if (state.view === 'timeline')

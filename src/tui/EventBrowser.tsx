@@ -8,7 +8,7 @@ import type { Layout } from './layout.js';
 import Line from './Line.js';
 import { matchesText, type EventFilter } from './model.js';
 import { seg, type Segment } from './segments.js';
-import { baseName, fit, wrap } from './text.js';
+import { baseName, fit, shortNames, wrap } from './text.js';
 import { useTheme, type Theme } from './theme.js';
 
 export interface Props {
@@ -40,11 +40,19 @@ const LEVEL_SHORT: Readonly<Record<Level, string>> = {
   Unknown: '?',
 };
 
-/** Short tags for sources when there are several: `act`, `err`, or the file name. */
-function sourceTags(report: Report): string[] {
-  return report.sources.map((s) =>
-    s.flavor === 'setupact' ? 'act' : s.flavor === 'setuperr' ? 'err' : terminalSafe(baseName(s.path)).slice(0, 6),
-  );
+/**
+ * Short tags for sources when there are several: `act`, `err`, or the file name; where two would
+ * be alike, prefixed with the start of the folder that tells them apart (`Roll/err`), else numbered.
+ */
+export function sourceTags(report: Report): string[] {
+  const names = shortNames(report.sources.map((s) => s.path));
+  const tags = report.sources.map((s, i) => {
+    const base = s.flavor === 'setupact' ? 'act' : s.flavor === 'setuperr' ? 'err' : baseName(s.path).slice(0, 6);
+    const folders = names[i]!.split('/').slice(0, -1);
+    const folder = folders[folders.length - 1];
+    return terminalSafe(folder === undefined ? base : `${folder.slice(0, 4)}/${base}`);
+  });
+  return tags.map((tag, i) => (tags.indexOf(tag) === tags.lastIndexOf(tag) ? tag : `${tag}#${i + 1}`));
 }
 
 /** Widths of the line-number and component columns, from all events (a loop: there may be millions). */
@@ -84,7 +92,7 @@ export default function EventBrowser(props: Props) {
   const multiSource = report.sources.length > 1;
   const tags = sourceTags(report);
   const tagWidth = multiSource ? Math.max(...tags.map((t) => t.length)) + 1 : 0;
-  const { lineWidth, compWidth } = useMemo(() => columnWidths(events), [events]);
+  const { lineWidth, compWidth } = useMemo(() => columnWidths(events), [events, events.length]);
   const timeWidth = wide ? 19 : 8;
   const fixed = 1 + tagWidth + lineWidth + 1 + timeWidth + 1 + 5 + 1 + compWidth + 1;
   const messageWidth = Math.max(8, width - fixed);
@@ -129,7 +137,8 @@ export default function EventBrowser(props: Props) {
       const src = report.sources[current.source];
       const runPos = report.runs.findIndex((r) => r.index === current.run);
       const meta = [
-        `${terminalSafe(baseName(src?.path ?? '?'))}:${current.line}`,
+        // The file's short name: `Rollback/setuperr.log` where another source is a `setuperr.log` too.
+        `${terminalSafe(src === undefined ? '?' : (shortNames(report.sources.map((x) => x.path))[current.source] ?? baseName(src.path)))}:${current.line}`,
         current.timestamp,
         current.level,
         current.messageId === undefined ? undefined : `[${current.messageId}]`,

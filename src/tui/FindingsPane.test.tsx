@@ -50,11 +50,17 @@ describe('FindingsPane', () => {
     expect(out).toMatch(/36 │ 2024-05-14 10:02:18, Error\s+\[0x0f00d8\] SYSPRP WinMain:Hit failure/);
   });
 
-  it('truncates a long culprit with … and never exceeds the width', () => {
+  it('shows a long culprit whole over two lines, cuts a longer one with …, never exceeds the width', () => {
     const out = pane(report, 0, 50);
-    expect(out).toMatch(/culprit {2}Microsoft\.OneDriveSync_21220\S*…/);
-    expect(out).not.toContain(CULPRIT);
-    for (const line of out.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(50);
+    const lines = out.split('\n');
+    const at = lines.findIndex((l) => l.includes('culprit'));
+    expect((lines[at]!.slice(13) + lines[at + 1]!.slice(13)).replace(/\s+$/, '')).toBe(CULPRIT);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(50);
+    const huge = { ...report, findings: report.findings.map((f, i) => (i === 0 ? { ...f, culprit: CULPRIT.repeat(4) } : f)) };
+    const cut = pane(huge, 0, 50);
+    expect(cut).toMatch(/culprit {2}Microsoft\.OneDriveSync_21220/);
+    expect(cut).toMatch(/…/);
+    for (const line of cut.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(50);
   });
 
   it('scrolls to keep the selected finding in view in a short window', () => {

@@ -131,7 +131,12 @@ function detailRows(f: Finding, width: number, compact: boolean, extra: number, 
     seg(` · ${f.confidence} confidence`, theme.dim),
     ...(f.count > 1 ? [seg(` · ×${f.count}`, theme.dim)] : []),
   ]);
-  if (f.culprit !== null) rows.push([label('culprit', theme), seg(terminalSafe(f.culprit), { bold: true })]);
+  if (f.culprit !== null) {
+    // The culprit is what the user came for: over two lines (three with room) rather than cut.
+    chunk(terminalSafe(f.culprit), valueWidth, valueWidth, compact ? 2 : 3).forEach((piece, k) =>
+      rows.push([label(k === 0 ? 'culprit' : '', theme), seg(piece, { bold: true })]),
+    );
+  }
   if (f.codes.length > 0) rows.push([label('codes', theme), seg(terminalSafe(codesText(f)))]);
   wrap(terminalSafe(f.hint), valueWidth, compact ? 2 : 4).forEach((line, k) =>
     rows.push([label(k === 0 ? 'why' : '', theme), seg(line)]),
@@ -158,18 +163,29 @@ function detailRows(f: Finding, width: number, compact: boolean, extra: number, 
   return rows;
 }
 
-function headRow(f: Finding, selected: boolean, multiRun: boolean, theme: Theme): Segment[] {
+/**
+ * `(run 2)`: the finding's run numbered as the timeline, the event browser and the run filter
+ * number runs (1-based, oldest first), not by its internal index.
+ */
+function runLabel(report: Report, f: Finding): string {
+  const position = report.runs.findIndex((r) => r.index === f.run);
+  return ` (run ${position < 0 ? '?' : position + 1})`;
+}
+
+function headRow(f: Finding, selected: boolean, run: string | null, theme: Theme): Segment[] {
   const marker = seg(selected ? '▶ ' : '  ', theme.accent);
   const tag = f.rootCause ? seg('ROOT CAUSE', theme.rootCause) : seg(f.severity.padEnd(10), theme.severity(f.severity));
   const title = seg(` ${terminalSafe(f.title)}`, selected ? { bold: true } : {});
-  const run = multiRun ? [seg(` (run ${f.run})`, theme.dim)] : [];
   const culprit = !selected && f.culprit !== null ? [seg(` — ${terminalSafe(f.culprit)}`, theme.dim)] : [];
-  return [marker, tag, title, ...run, ...culprit];
+  return [marker, tag, title, ...(run === null ? [] : [seg(run, theme.dim)]), ...culprit];
 }
 
 function noteRows(report: Report, theme: Theme): Segment[][] {
   const rows: Segment[][] = [];
-  if (report.findings.length === 0) {
+  if (report.findings.length === 0 && report.sources.length === 0) {
+    // Only `watch` shows the UI before any log exists.
+    rows.push([seg('  No log yet. ', { bold: true }), seg('Findings appear here as the logs are written.', theme.dim)]);
+  } else if (report.findings.length === 0) {
     const what =
       report.verdict === 'failed' ? 'The run failed, but no rule explains it: see the Events view.' : `Verdict: ${report.verdict}.`;
     rows.push([seg('  No finding. ', { bold: true }), seg(what, theme.dim)]);
@@ -193,7 +209,7 @@ export function findingRows(report: Report, selected: number, width: number, hei
   const build = (compact: boolean, extra: number): Row[] => {
     const rows: Row[] = [];
     report.findings.forEach((f, i) => {
-      rows.push({ segments: headRow(f, i === selected, multiRun, theme), finding: i });
+      rows.push({ segments: headRow(f, i === selected, multiRun ? runLabel(report, f) : null, theme), finding: i });
       if (i === selected) {
         for (const segments of detailRows(f, width, compact, extra, theme)) rows.push({ segments, finding: i });
       }

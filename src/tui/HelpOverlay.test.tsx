@@ -16,6 +16,6 @@ describe('HelpOverlay', () => {
     const out = render(<HelpOverlay width={140} height={9} />).lastFrame() ?? '';
     expect(out).toContain('Everywhere');
     expect(out).toContain('Events');
-    expect(out).toContain('next / previous search match');
+    expect(out).toContain('next / previous match');
   });
 });

@@ -3,6 +3,7 @@
 // so a live update that adds findings or events does not move the user's selection.
 import type { Key } from 'ink';
 import type { Finding, LogEvent, RunInfo } from '../types.js';
+import { maxHelpTop } from './HelpOverlay.js';
 import type { Layout } from './layout.js';
 import {
   NO_FILTER,
@@ -31,6 +32,8 @@ export interface EventKey {
 export interface UiState {
   readonly view: View;
   readonly help: boolean;
+  /** First line of the help shown, when the help is taller than the window. */
+  readonly helpTop: number;
   /** Identity of the selected finding; null: the first one (the root cause). */
   readonly findingKey: string | null;
   /** Index of the selected finding, used when its identity is gone. */
@@ -55,6 +58,7 @@ export interface UiState {
 export const INITIAL_STATE: UiState = {
   view: 'findings',
   help: false,
+  helpTop: 0,
   findingKey: null,
   findingIndex: 0,
   run: null,
@@ -282,14 +286,31 @@ function eventsKey(model: TuiModel, state: UiState, d: Derived, input: string, k
   return state;
 }
 
+/** While the help is shown: Esc closes it, the movement keys scroll it when it does not fit. */
+function helpKey(state: UiState, d: Derived, input: string, key: Key): UiState {
+  if (key.escape) return { ...state, help: false };
+  const { width, bodyHeight } = d.layout;
+  const max = maxHelpTop(width, bodyHeight);
+  const page = Math.max(1, bodyHeight - 1);
+  let top = state.helpTop;
+  if (key.downArrow || input === 'j') top += 1;
+  else if (key.upArrow || input === 'k') top -= 1;
+  else if (key.pageDown || input === ' ') top += page;
+  else if (key.pageUp || input === 'b') top -= page;
+  else if (key.home || input === 'g') top = 0;
+  else if (key.end || input === 'G') top = max;
+  top = clamp(top, 0, max);
+  return top === state.helpTop ? state : { ...state, helpTop: top };
+}
+
 /** Applies one key to the state. `d` is what the last render derived from the same state. */
 export function reduceKey(model: TuiModel, state: UiState, d: Derived, input: string, key: Key): KeyResult {
   if (key.ctrl && input === 'c') return { state, exit: true };
   const s: UiState = state.message === null ? state : { ...state, message: null };
   if (s.draft !== null) return { state: typeSearch(model, s, d, input, key), exit: false };
   if (input === 'q') return { state: s, exit: true };
-  if (input === '?') return { state: { ...s, help: !s.help }, exit: false };
-  if (s.help) return { state: key.escape ? { ...s, help: false } : s, exit: false };
+  if (input === '?') return { state: { ...s, help: !s.help, helpTop: 0 }, exit: false };
+  if (s.help) return { state: helpKey(s, d, input, key), exit: false };
   const viewPos = VIEWS.indexOf(s.view);
   if (input === '1' || input === '2' || input === '3') return { state: { ...s, view: VIEWS[Number(input) - 1]! }, exit: false };
   if (key.tab) {

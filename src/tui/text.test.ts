@@ -44,8 +44,13 @@ describe('paths and times', () => {
     expect(baseName('C:\\Windows\\Panther\\setupact.log')).toBe('setupact.log');
     expect(shortNames(['C:\\Windows\\Panther\\setupact.log', 'C:\\Windows\\System32\\Sysprep\\Panther\\setupact.log', 'x/setuperr.log'])).toEqual([
       'Panther/setupact.log',
-      'Panther/setupact.log',
+      'System32/Sysprep/Panther/setupact.log',
       'setuperr.log',
+    ]);
+    // Below the folder the repeated names share, never two alike.
+    expect(shortNames(['/logs/case-with-a-long-name/setuperr.log', '/logs/case-with-a-long-name/Rollback/setuperr.log'])).toEqual([
+      'setuperr.log',
+      'Rollback/setuperr.log',
     ]);
   });
 

@@ -120,17 +120,25 @@ export function baseName(path: string): string {
   return parts[parts.length - 1] ?? path;
 }
 
+/** The segments of a `\` or `/` separated path. */
+function segmentsOf(path: string): string[] {
+  return path.split(/[\\/]/).filter((p) => p !== '');
+}
+
 /**
- * Short display names for a list of paths: the file name, or `parent/file` where two paths
- * share a file name.
+ * Short display names for a list of paths: the file name, or, where several paths share a file
+ * name, each one's path below the folder they have in common (`setuperr.log`,
+ * `Rollback/setuperr.log`), so that no two names are alike.
  */
 export function shortNames(paths: readonly string[]): string[] {
   const bases = paths.map(baseName);
   return paths.map((path, i) => {
     const base = bases[i]!;
-    if (bases.filter((b) => b === base).length < 2) return base;
-    const parts = path.split(/[\\/]/).filter((p) => p !== '');
-    return parts.slice(-2).join('/');
+    const same = paths.filter((_, k) => bases[k] === base).map(segmentsOf);
+    if (same.length < 2) return base;
+    let common = 0;
+    while (same.every((p) => common < p.length - 1 && p[common] === same[0]![common])) common++;
+    return segmentsOf(path).slice(common).join('/');
   });
 }
 
