@@ -49,7 +49,7 @@ async function siftInWorkerIfBig(analysis: Analysis, source: ByteSource, onBytes
   const feed = analysis.addSiftedSource(source.path, source.role, source.flavor);
   if (!feed) return 'not sifted';
   try {
-    await siftInWorker(source.file, source.path, feed, onBytes);
+    await siftInWorker(source.file, source.path, size, feed, onBytes);
     return 'read';
   } catch (error) {
     if (!(error instanceof InputError)) throw error;

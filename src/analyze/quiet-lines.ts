@@ -49,13 +49,18 @@ export class QuietLines implements ByteLineFilter {
    * Quiet lines for the literal groups of the Info gate (marker keywords, each Info rule's literals);
    * none when a group has no literals or one too short to look for (then every line is an event).
    */
-  static forGroups(groups: readonly (readonly string[] | null)[], maxLineChars: number): QuietLines | undefined {
+  static forGroups(groups: readonly (readonly string[] | null)[], maxLineChars: number, pastHead = false): QuietLines | undefined {
     if (groups.some((literals) => literals === null || literals.length === 0)) return undefined;
     const scan = LiteralSkipScan.create(groups.flatMap((literals) => literals!));
-    return scan ? new QuietLines(scan, maxLineChars) : undefined;
+    return scan ? new QuietLines(scan, maxLineChars, pastHead) : undefined;
   }
 
-  private constructor(private readonly scan: LiteralSkipScan, maxLineChars: number) {
+  /** `pastHead`: the lines come from past the file's first HEAD_LINES (a worker's later part of a file). */
+  private constructor(
+    private readonly scan: LiteralSkipScan,
+    maxLineChars: number,
+    private readonly pastHead: boolean,
+  ) {
     // bytes ≥ characters, so a line of at most `maxLineChars` bytes is never cut
     this.longest = maxLineChars;
   }
@@ -79,7 +84,7 @@ export class QuietLines implements ByteLineFilter {
 
   takeLines(b: Buffer, start: number, end: number, linesBefore: number): number {
     this.taken = 0;
-    if (linesBefore < HEAD_LINES) return start;
+    if (linesBefore < HEAD_LINES && !this.pastHead) return start;
     const scan = this.scan;
     const stamp = this.stamp;
     let i = start;

@@ -1,26 +1,39 @@
-// Messages between the main thread and a sift worker (sift-worker.ts, sift.ts).
+// Messages between the main thread and the sift workers (sift-worker.ts, sift.ts).
 import type { DecoderStats } from '../decode/line-decoder.js';
+import type { Encoding } from '../types.js';
 import type { QuietStretch } from './quiet-lines.js';
+
+/** A part of the file, `[start, end)`, that begins a line; numbered in file order. */
+export interface FilePart {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+}
 
 export interface SiftInit {
   readonly path: string;
-  /** The literal groups of the Info gate (`infoGateGroups`). */
+  /** The literal groups of the Info gate (`SourceAnalyzer.gateGroups`). */
   readonly groups: readonly (readonly string[] | null)[];
   readonly maxLineChars: number;
+  /** The parts this worker reads, in order. Part 0 holds the file's head; the others start past it. */
+  readonly parts: readonly FilePart[];
+  /** The encoding the file's head decided, for the parts that do not start it. */
+  readonly encoding: Encoding;
   /** Int32 [batches posted, batches consumed]: the worker waits when it is too far ahead. */
   readonly progress: SharedArrayBuffer;
 }
 
-/** A decoded line: text, line number, truncated. */
+/** A decoded line: text, line number within its part, truncated. */
 export type SiftedLine = readonly [text: string, line: number, truncated: boolean];
+/** Quiet lines; `lastLine` is numbered within the part. */
 export type SiftItem = SiftedLine | QuietStretch;
 
 export type SiftMessage =
-  /** `bytesRead`: of the file so far, for a progress bar. */
-  | { readonly type: 'batch'; readonly items: readonly SiftItem[]; readonly bytesRead: number }
-  | { readonly type: 'done'; readonly stats: DecoderStats }
+  /** `bytes`: read since the last message, for a progress bar. */
+  | { readonly type: 'batch'; readonly part: number; readonly items: readonly SiftItem[]; readonly bytes: number }
+  | { readonly type: 'part-end'; readonly part: number; readonly stats: DecoderStats }
   | { readonly type: 'error'; readonly message: string };
 
 /** Batches a worker may post before the main thread has taken them: bounds the memory in between. */
-export const MAX_BATCHES_AHEAD = 4;
+export const MAX_BATCHES_AHEAD = 16;
 export const ITEMS_PER_BATCH = 4096;

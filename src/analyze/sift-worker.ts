@@ -1,13 +1,14 @@
-// A worker thread that reads one big file, decodes it and sifts out the quiet lines (quiet-lines.ts),
-// while the main thread analyzes the lines it hands over: reading and sifting, most of the work, run
-// beside the analysis. The lines and stretches arrive in file order, so the result is the same as
-// sifting in the main thread.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+// A worker thread that reads parts of one big file, decodes them and sifts out the quiet lines
+// (quiet-lines.ts), while the main thread analyzes the lines it hands over: reading and sifting, most
+// of the work, run beside the analysis, by one or two workers. Each part's lines and stretches arrive
+// in file order and are numbered within the part, so the main thread replays the file as if it had
+// read it itself (sift.ts).
+import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { LineDecoder } from '../decode/line-decoder.js';
 import { describeFsError } from '../input/open-inputs.js';
 import { QuietLines } from './quiet-lines.js';
-import { ITEMS_PER_BATCH, MAX_BATCHES_AHEAD, type SiftInit, type SiftItem, type SiftMessage } from './sift-protocol.js';
+import { ITEMS_PER_BATCH, MAX_BATCHES_AHEAD, type FilePart, type SiftInit, type SiftItem, type SiftMessage } from './sift-protocol.js';
 
 const READ_CHUNK = 1024 * 1024;
 const init = workerData as SiftInit;
@@ -19,30 +20,47 @@ function post(message: SiftMessage): void {
 }
 
 let items: SiftItem[] = [];
-let bytesRead = 0;
-function flush(): void {
+let unreported = 0;
+function flush(part: number): void {
   if (items.length === 0) return;
-  post({ type: 'batch', items, bytesRead });
+  post({ type: 'batch', part, items, bytes: unreported });
   items = [];
+  unreported = 0;
   const posted = Atomics.add(progress, 0, 1) + 1;
   for (let consumed = Atomics.load(progress, 1); posted - consumed > MAX_BATCHES_AHEAD; consumed = Atomics.load(progress, 1)) {
     Atomics.wait(progress, 1, consumed, 1000);
   }
 }
 
-function sift(): void {
-  const quiet = QuietLines.forGroups(init.groups, init.maxLineChars);
+function siftPart(fd: number, part: FilePart, buffer: Buffer): void {
+  const pastHead = part.index > 0;
+  const quiet = QuietLines.forGroups(init.groups, init.maxLineChars, pastHead);
   if (!quiet) throw new Error('sift worker: the Info gate has no literals');
   const decoder = new LineDecoder(
     (text, truncated) => {
       const line = decoder.stats.lines;
       if (quiet.pending > 0) items.push(quiet.collect(line - 1));
       items.push([text, line, truncated]);
-      if (items.length >= ITEMS_PER_BATCH) flush();
+      if (items.length >= ITEMS_PER_BATCH) flush(part.index);
     },
     init.maxLineChars,
     quiet,
+    pastHead ? init.encoding : undefined,
   );
+  for (let position = part.start; position < part.end; ) {
+    const read = readSync(fd, buffer, 0, Math.min(READ_CHUNK, part.end - position), position);
+    if (read === 0) break; // the file shrank meanwhile: it ends here
+    position += read;
+    unreported += read;
+    decoder.push(buffer.subarray(0, read));
+  }
+  decoder.end();
+  if (quiet.pending > 0) items.push(quiet.collect(decoder.stats.lines));
+  flush(part.index);
+  post({ type: 'part-end', part: part.index, stats: decoder.stats });
+}
+
+function sift(): void {
   let fd: number;
   try {
     fd = openSync(init.path, 'r');
@@ -51,30 +69,13 @@ function sift(): void {
     return;
   }
   try {
-    // a snapshot, as `analyze` reads any file: up to the size it had when opened
-    const size = fstatSync(fd).size;
-    let left = size > 0 ? size : Infinity;
     const buffer = Buffer.allocUnsafe(READ_CHUNK);
-    let position = 0;
-    while (left > 0) {
-      const read = readSync(fd, buffer, 0, Math.min(READ_CHUNK, left), position);
-      if (read === 0) break;
-      position += read;
-      bytesRead = position;
-      left -= read;
-      decoder.push(buffer.subarray(0, read));
-    }
+    for (const part of init.parts) siftPart(fd, part, buffer);
   } catch (error) {
-    flush();
     post({ type: 'error', message: describeFsError(error) });
-    return;
   } finally {
     closeSync(fd);
   }
-  decoder.end();
-  if (quiet.pending > 0) items.push(quiet.collect(decoder.stats.lines));
-  flush();
-  post({ type: 'done', stats: decoder.stats });
 }
 
 sift();

@@ -1,21 +1,35 @@
-// Big files are read and sifted by a worker thread (sift-worker.ts) while this thread analyzes what
-// it hands over. Used by `analyze` for files of SIFT_THRESHOLD bytes or more when no event is wanted.
+// Big files are read and sifted by worker threads (sift-worker.ts) while this thread analyzes what
+// they hand over. Used by `analyze` for files of SIFT_THRESHOLD bytes or more when no event is wanted.
+// The file is cut into parts at line starts; with two workers, they take turns (parts 0, 2, 4... and
+// 1, 3, 5...), and this thread replays the parts in file order, renumbering each part's lines.
+import { closeSync, openSync, readSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { InputError } from '../input/open-inputs.js';
+import { encodingOfHead, type DecoderStats } from '../decode/line-decoder.js';
+import { InputError, describeFsError } from '../input/open-inputs.js';
+import type { Encoding } from '../types.js';
 import { builtWorkerExists } from '../util/built-worker.js';
 import type { SiftedFeed } from './analysis.js';
-import type { SiftInit, SiftMessage } from './sift-protocol.js';
+import { HEAD_LINES } from './quiet-lines.js';
+import type { FilePart, SiftInit, SiftMessage } from './sift-protocol.js';
 
 const WORKER_URL = new URL('./sift-worker.js', import.meta.url);
 
 /** From this size on a file is sifted in a worker (`SYSPREP_DOCTOR_SIFT_BYTES` overrides it; 0: never). */
 export const SIFT_THRESHOLD = 32 * 1024 * 1024;
+/** About this many bytes a part (`SYSPREP_DOCTOR_PART_BYTES` overrides it, for tests). */
+const PART_BYTES = 4 * 1024 * 1024;
+const PROBE_BYTES = 64 * 1024;
 
 export function siftThreshold(): number {
-  const configured = process.env.SYSPREP_DOCTOR_SIFT_BYTES;
-  if (configured === undefined || configured === '') return SIFT_THRESHOLD;
+  return sizeFromEnv('SYSPREP_DOCTOR_SIFT_BYTES', SIFT_THRESHOLD);
+}
+
+function sizeFromEnv(name: string, fallback: number): number {
+  const configured = process.env[name];
+  if (configured === undefined || configured === '') return fallback;
   const bytes = Number(configured);
-  return Number.isFinite(bytes) && bytes >= 0 ? bytes : SIFT_THRESHOLD;
+  return Number.isFinite(bytes) && bytes >= 0 ? bytes : fallback;
 }
 
 /** Whether the worker script exists: the built package (under vitest the sources run as TypeScript). */
@@ -24,47 +38,154 @@ export function siftWorkerAvailable(): boolean {
 }
 
 /**
- * Reads `file` in a worker and feeds `feed` in file order; a read failure is an InputError on `path`.
- * `onBytes` hears of the bytes read as the lines arrive.
+ * Where the parts of a file of `size` bytes begin: part 0 holds at least the head (HEAD_LINES line
+ * feeds: the lines that are never quiet), every part begins after a line feed. A UTF-16 file, or one
+ * too short to cut, is one part.
  */
-export function siftInWorker(file: string, path: string, feed: SiftedFeed, onBytes?: (bytes: number) => void): Promise<void> {
-  const progress = new SharedArrayBuffer(8);
-  const counters = new Int32Array(progress);
-  const init: SiftInit = { path: file, groups: feed.gateGroups, maxLineChars: feed.maxLineChars, progress };
+export function planParts(path: string, size: number, partBytes = sizeFromEnv('SYSPREP_DOCTOR_PART_BYTES', PART_BYTES)): { parts: FilePart[]; encoding: Encoding } {
+  const fd = openSync(path, 'r');
+  try {
+    const probe = Buffer.allocUnsafe(PROBE_BYTES);
+    const headBytes = readSync(fd, probe, 0, Math.min(PROBE_BYTES, size), 0);
+    const encoding = encodingOfHead(probe.subarray(0, headBytes));
+    const whole = [{ index: 0, start: 0, end: size }];
+    if (encoding.startsWith('utf-16') || partBytes <= 0) return { parts: whole, encoding };
+    const headEnd = afterLineFeeds(fd, probe, HEAD_LINES, size);
+    if (headEnd >= size) return { parts: whole, encoding };
+    const parts: FilePart[] = [];
+    let start = 0;
+    let target = Math.max(partBytes, headEnd);
+    while (target < size) {
+      const end = lineStartAtOrAfter(fd, probe, target, size);
+      if (end >= size) break;
+      parts.push({ index: parts.length, start, end });
+      start = end;
+      target = start + partBytes;
+    }
+    parts.push({ index: parts.length, start, end: size });
+    return { parts, encoding };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The offset just past the `count`-th line feed of the file (`size` if it has fewer). */
+function afterLineFeeds(fd: number, buffer: Buffer, count: number, size: number): number {
+  let seen = 0;
+  for (let position = 0; position < size; ) {
+    const read = readSync(fd, buffer, 0, Math.min(buffer.length, size - position), position);
+    if (read === 0) break;
+    for (let at = buffer.indexOf(10); at !== -1 && at < read; at = buffer.indexOf(10, at + 1)) {
+      if (++seen === count) return position + at + 1;
+    }
+    position += read;
+  }
+  return size;
+}
+
+/** The offset just past the first line feed at or after `from` (`size` if none). */
+function lineStartAtOrAfter(fd: number, buffer: Buffer, from: number, size: number): number {
+  for (let position = from; position < size; ) {
+    const read = readSync(fd, buffer, 0, Math.min(buffer.length, size - position), position);
+    if (read === 0) break;
+    const at = buffer.subarray(0, read).indexOf(10);
+    if (at !== -1) return position + at + 1;
+    position += read;
+  }
+  return size;
+}
+
+/**
+ * Reads `file` (of `size` bytes when opened) in one or two workers and feeds `feed` in file order; a
+ * read failure is an InputError on `path`. `onBytes` hears of the bytes read as the lines arrive.
+ */
+export function siftInWorker(file: string, path: string, size: number, feed: SiftedFeed, onBytes?: (bytes: number) => void): Promise<void> {
+  let plan: { parts: FilePart[]; encoding: Encoding };
+  try {
+    plan = planParts(file, size);
+  } catch (error) {
+    return Promise.reject(new InputError(path, describeFsError(error)));
+  }
+  const { parts, encoding } = plan;
+  const workerCount = parts.length > 1 && availableParallelism() > 1 ? 2 : 1;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: init });
+    const workers: Worker[] = [];
+    const counters: Int32Array[] = [];
+    /** Messages of parts whose turn has not come, per part. */
+    const waiting = new Map<number, { message: SiftMessage; worker: number }[]>();
+    const total: DecoderStats = { encoding, lines: 0, bytes: 0, truncatedLines: 0, legacyDecodedLines: 0 };
+    let current = 0;
     let settled = false;
-    let reported = 0;
+    /** Per worker, the parts it has said it finished. */
+    const partsEnded = Array.from({ length: workerCount }, () => 0);
     const finish = (error?: Error): void => {
       if (settled) return;
       settled = true;
-      void worker.terminate();
+      for (const worker of workers) void worker.terminate();
       if (error) reject(error);
       else resolve();
     };
-    worker.on('message', (message: SiftMessage) => {
-      try {
-        if (message.type === 'batch') {
-          for (const item of message.items) {
-            if ('count' in item) feed.acceptQuiet(item);
-            else feed.acceptLine(item[0], item[2], item[1]);
-          }
-          Atomics.add(counters, 1, 1);
-          Atomics.notify(counters, 1);
-          onBytes?.(message.bytesRead - reported);
-          reported = message.bytesRead;
-        } else if (message.type === 'done') {
-          feed.end(message.stats);
-          finish();
-        } else {
-          finish(new InputError(path, message.message));
+
+    /** One message of the current part: its lines renumbered after the parts before it. */
+    const replay = (message: SiftMessage, worker: number): void => {
+      if (message.type === 'batch') {
+        const offset = total.lines;
+        for (const item of message.items) {
+          if ('count' in item) feed.acceptQuiet(offset === 0 ? item : { ...item, lastLine: item.lastLine + offset });
+          else feed.acceptLine(item[0], item[2], item[1] + offset);
         }
-      } catch (error) {
-        finish(error as Error);
+        Atomics.add(counters[worker]!, 1, 1);
+        Atomics.notify(counters[worker]!, 1);
+      } else if (message.type === 'part-end') {
+        const stats = message.stats;
+        if (message.part === 0) total.encoding = stats.encoding;
+        total.lines += stats.lines;
+        total.bytes += stats.bytes;
+        total.truncatedLines += stats.truncatedLines;
+        total.legacyDecodedLines += stats.legacyDecodedLines;
+        current++;
+        const next = waiting.get(current) ?? [];
+        waiting.delete(current);
+        for (const held of next) replay(held.message, held.worker);
+        if (current === parts.length) {
+          feed.end(total);
+          finish();
+        }
       }
-    });
-    worker.on('error', (error) => finish(error));
-    worker.on('exit', (code) => finish(code === 0 ? new Error('sift worker ended early') : new Error(`sift worker exited with code ${code}`)));
+    };
+
+    for (let w = 0; w < workerCount; w++) {
+      const progress = new SharedArrayBuffer(8);
+      counters.push(new Int32Array(progress));
+      const init: SiftInit = {
+        path: file,
+        groups: feed.gateGroups,
+        maxLineChars: feed.maxLineChars,
+        parts: parts.filter((part) => part.index % workerCount === w),
+        encoding,
+        progress,
+      };
+      const worker = new Worker(WORKER_URL, { workerData: init });
+      workers.push(worker);
+      worker.on('message', (message: SiftMessage) => {
+        if (settled) return;
+        try {
+          if (message.type === 'error') return finish(new InputError(path, message.message));
+          if (message.type === 'batch') onBytes?.(message.bytes);
+          else partsEnded[w]!++;
+          if (message.part === current) replay(message, w);
+          else if (waiting.has(message.part)) waiting.get(message.part)!.push({ message, worker: w });
+          else waiting.set(message.part, [{ message, worker: w }]);
+        } catch (error) {
+          finish(error as Error);
+        }
+      });
+      worker.on('error', (error) => finish(error));
+      // a worker that read all its parts ends; the main thread may still be replaying them
+      worker.on('exit', (code) => {
+        if (code !== 0) finish(new Error(`sift worker exited with code ${code}`));
+        else if (partsEnded[w]! < init.parts.length) finish(new Error('sift worker ended early'));
+      });
+    }
   });
 }
-

@@ -89,6 +89,14 @@ function isWellFormed(text: string): boolean {
   return (text as string & { isWellFormed(): boolean }).isWellFormed();
 }
 
+/**
+ * The encoding a decoder decides on for a file that begins with `head` (at least 512 bytes of it, or
+ * all of a shorter file): what a worker reading the file from the middle is told (`knownEncoding`).
+ */
+export function encodingOfHead(head: Uint8Array): Encoding {
+  return sniffEncoding(head.subarray(0, sniffLength(head))).encoding;
+}
+
 /** How much of the head the encoding is decided on: 512 bytes, or up to the byte after the first LF (at least 4). */
 function sniffLength(head: Uint8Array): number {
   const lf = head.subarray(0, SNIFF_BYTES).indexOf(10);
@@ -114,12 +122,21 @@ export class LineDecoder {
   private endedWithCr = false;
   private readonly maxLineBytes: number;
 
+  /**
+   * `knownEncoding`: the input is the rest of a file whose head decided this encoding (a worker reading
+   * from the middle, sift-worker.ts): nothing is sniffed and no BOM is looked for.
+   */
   constructor(
     private readonly sink: LineSink,
     private readonly maxLineChars = DEFAULT_MAX_LINE_CHARS,
     private readonly filter?: ByteLineFilter,
+    knownEncoding?: Encoding,
   ) {
     this.maxLineBytes = maxLineChars * 4;
+    if (knownEncoding !== undefined) {
+      this.sniffed = true;
+      this.stats.encoding = knownEncoding;
+    }
   }
 
   push(chunk: Uint8Array): void {

@@ -1,6 +1,7 @@
-// Big files are read and sifted by a worker thread (src/analyze/sift.ts): the report must be the same
+// Big files are read and sifted by worker threads (src/analyze/sift.ts): the report must be the same
 // as when the main thread reads them. The threshold is lowered with SYSPREP_DOCTOR_SIFT_BYTES so that
-// small inputs take the worker path; 0 turns it off.
+// small inputs take the worker path (0 turns it off), and SYSPREP_DOCTOR_PART_BYTES cuts them into
+// many parts that two workers take turns on.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,22 +14,25 @@ const CLI = join(ROOT, 'dist', 'src', 'cli.js');
 const scratch = mkdtempSync(join(tmpdir(), 'sysprep-doctor-sift-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function analyze(siftBytes: number, ...inputs: string[]): { code: number | null; stdout: string; stderr: string } {
+function analyze(siftBytes: number, partBytes: number | undefined, ...inputs: string[]): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, 'analyze', ...inputs, '--format', 'json'], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', SYSPREP_DOCTOR_SIFT_BYTES: String(siftBytes) },
+    env: { ...process.env, NO_COLOR: '1', SYSPREP_DOCTOR_SIFT_BYTES: String(siftBytes), SYSPREP_DOCTOR_PART_BYTES: partBytes === undefined ? '' : String(partBytes) },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** In one worker (one part), in many small parts (two workers when there are two cores), and in the main thread. */
 function expectSameBothWays(...inputs: string[]): void {
-  const inWorker = analyze(1, ...inputs);
-  const inMain = analyze(0, ...inputs);
-  expect(inWorker.stderr).toBe(inMain.stderr);
-  expect(inWorker.code).toBe(inMain.code);
-  expect(inWorker.stdout).toBe(inMain.stdout);
-  expect(JSON.parse(inWorker.stdout).sources.length).toBeGreaterThan(0);
+  const inMain = analyze(0, undefined, ...inputs);
+  for (const partBytes of [undefined, 64 * 1024]) {
+    const inWorker = analyze(1, partBytes, ...inputs);
+    expect(inWorker.stderr).toBe(inMain.stderr);
+    expect(inWorker.code).toBe(inMain.code);
+    expect(inWorker.stdout).toBe(inMain.stdout);
+  }
+  expect(JSON.parse(inMain.stdout).sources.length).toBeGreaterThan(0);
 }
 
 describe.skipIf(!existsSync(CLI))('a file sifted by a worker thread reads the same as in the main thread', () => {
@@ -46,6 +50,22 @@ describe.skipIf(!existsSync(CLI))('a file sifted by a worker thread reads the sa
     const utf16 = join(scratch, 'utf16-setupact.log');
     writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(log.toString('utf8'), 'utf16le')]));
     expectSameBothWays(utf16);
+  });
+
+  it('parts cut across a BOM, mixed line ends, lone CRs, Windows-1252 bytes and a line longer than the cap', () => {
+    const body = log.toString('latin1');
+    const third = Math.floor(body.length / 3);
+    const odd = [
+      '2025-07-18 11:43:44, Info                  CSI    a line with a lone CR\rand its second half\n',
+      '2025-07-18 11:43:44, Info                  CSI    caf\xe9 in Windows-1252\n',
+      `2025-07-18 11:43:44, Info                  CSI    ${'x'.repeat(1_300_000)}\n`, // cut at 1 Mi characters
+      '2025-07-18 11:43:44, Info                  CSI    LF only\n',
+    ].join('');
+    const mixed = join(scratch, 'mixed-setupact.log');
+    writeFileSync(mixed, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body.slice(0, third) + odd + body.slice(third).replace(/\r\n/g, '\n'), 'latin1')]));
+    expectSameBothWays(mixed);
+    const report = JSON.parse(analyze(1, 64 * 1024, mixed).stdout);
+    expect(report.sources[0]).toMatchObject({ encoding: 'utf-8-bom', truncatedLines: 1, legacyDecodedLines: 1 });
   });
 
   it('a folder of samples with setuperr.log files beside (not sifted) and a missing path', () => {
