@@ -22,6 +22,9 @@ const SPACE = 32;
 const LF = 10;
 const CR = 13;
 
+/** The scan of each set of literal groups: a worker makes a QuietLines per part of a file. */
+const scans = new WeakMap<readonly (readonly string[] | null)[], LiteralSkipScan | null>();
+
 /** Consecutive quiet lines, as handed to the analyzer. */
 export interface QuietStretch {
   readonly count: number;
@@ -50,8 +53,12 @@ export class QuietLines implements ByteLineFilter {
    * none when a group has no literals or one too short to look for (then every line is an event).
    */
   static forGroups(groups: readonly (readonly string[] | null)[], maxLineChars: number, pastHead = false): QuietLines | undefined {
-    if (groups.some((literals) => literals === null || literals.length === 0)) return undefined;
-    const scan = LiteralSkipScan.create(groups.flatMap((literals) => literals!));
+    let scan = scans.get(groups);
+    if (scan === undefined) {
+      const covered = groups.every((literals) => literals !== null && literals.length > 0);
+      scan = covered ? LiteralSkipScan.create(groups.flatMap((literals) => literals!)) : null;
+      scans.set(groups, scan);
+    }
     return scan ? new QuietLines(scan, maxLineChars, pastHead) : undefined;
   }
 
