@@ -12,7 +12,8 @@ import { generatePantherLog } from '../bench/generate-log.js';
 import { parseLine, splitGle } from '../parsers/panther.js';
 import { Analysis } from '../src/analyze/analysis.js';
 import { builtinRules } from '../src/engine/registry.js';
-import { LiteralGate, levelGateAccepts, matchRule, mayContain, requiredLiterals, RuleSieve } from '../src/engine/match.js';
+import { levelGateAccepts, matchRule, mayContain, requiredLiterals } from '../src/engine/match.js';
+import { hasGroup, LiteralSkipScan, scannable } from '../src/engine/skip-scan.js';
 import { resolveInputs } from '../src/input/open-inputs.js';
 import { markerLiteralGroups, readMarker } from '../src/segment/markers.js';
 import type { LogFlavor, SourceRole } from '../src/types.js';
@@ -131,16 +132,14 @@ describe('prefilters never turn away what the full check accepts', () => {
   const markerGroups = markerLiteralGroups();
   const gateLiterals = [...markerGroups, ...infoRules.map((r) => requiredLiterals(r.pattern))];
 
-  it('the built-in Info rules and the markers all have literals, so the Info gate is on', () => {
+  it('the built-in Info rules and the markers all have literals, so the Info scan is on', () => {
     expect(gateLiterals.every((l) => l !== null)).toBe(true);
-    const gate = LiteralGate.create(gateLiterals);
-    expect(gate).not.toBeNull();
-    expect(gateLiterals.every((_, g) => gate!.covers(g))).toBe(true);
+    expect(LiteralSkipScan.create(gateLiterals as string[][])).not.toBeNull();
   });
 
-  it("every rule's must-match samples contain one of its literals, and pass the Info gate when Info", () => {
-    const gate = LiteralGate.create(gateLiterals)!;
-    const ruleGate = LiteralGate.create(builtinRules.map((r) => requiredLiterals(r.pattern)))!;
+  it("every rule's must-match samples contain one of its literals, and the scans find its group", () => {
+    const infoScan = LiteralSkipScan.create(gateLiterals as string[][])!;
+    const ruleLiterals = builtinRules.map((r) => requiredLiterals(r.pattern));
     let checked = 0;
     for (const rule of builtinRules) {
       const literals = requiredLiterals(rule.pattern);
@@ -149,18 +148,20 @@ describe('prefilters never turn away what the full check accepts', () => {
           if (!matchRule(rule, event)) continue;
           checked++;
           expect(mayContain(literals, splitGle(event.message).message.toLowerCase()), `${rule.id}: ${sample}`).toBe(true);
-          const g = builtinRules.indexOf(rule);
-          if (ruleGate.covers(g)) expect(ruleGate.scan(event.message) & ruleGate.bitsOf(g), `${rule.id} (rule gate): ${sample}`).not.toBe(0);
+          if (literals !== null && literals.every(scannable)) {
+            const own = LiteralSkipScan.create([ruleLiterals[builtinRules.indexOf(rule)]!])!;
+            expect(hasGroup(own.groupsIn(event.message, own.newGroupSet()), 0), `${rule.id} (rule scan): ${sample}`).toBe(true);
+          }
           const k = infoRules.indexOf(rule);
-          if (event.level === 'Info') expect(gate.scan(event.message) & gate.bitsOf(markerGroups.length + k), `${rule.id} (Info gate): ${sample}`).not.toBe(0);
+          if (event.level === 'Info') expect(hasGroup(infoScan.groupsIn(event.message, infoScan.newGroupSet()), markerGroups.length + k), `${rule.id} (Info scan): ${sample}`).toBe(true);
         }
       }
     }
     expect(checked).toBeGreaterThan(100);
   });
 
-  it('every marker line of the samples passes the gate', async () => {
-    const gate = LiteralGate.create(gateLiterals)!;
+  it('every marker line of the samples is read with only the markers the scan finds', async () => {
+    const scan = LiteralSkipScan.create(gateLiterals as string[][])!;
     let markers = 0;
     for (const scenario of sampleCases()) {
       for (const path of scenario.files) {
@@ -170,8 +171,8 @@ describe('prefilters never turn away what the full check accepts', () => {
           for (const event of parseLine(line, 0, i + 1)) {
             if (event.kind !== 'record' || !readMarker(event.message)) continue;
             markers++;
-            // the marker is still read when only the markers the gate allows are tried
-            const allowed = markerGroups.reduce((mask, _, m) => ((gate.scan(event.message) & gate.bitsOf(m)) !== 0 ? mask | (1 << m) : mask), 0);
+            const found = scan.groupsIn(event.message, scan.newGroupSet());
+            const allowed = markerGroups.reduce((mask, _, m) => (hasGroup(found, m) ? mask | (1 << m) : mask), 0);
             expect(readMarker(event.message, allowed), `${path}:${i + 1}`).toEqual(readMarker(event.message));
           }
         });
@@ -207,30 +208,18 @@ describe('prefilters never turn away what the full check accepts', () => {
     }
   });
 
-  it('the literal gate finds any literal, in any case, anywhere (property)', () => {
+  it('the Info scan finds the group of any literal, in any case, anywhere, and no other (property)', () => {
     const literals = gateLiterals.flatMap((l) => l!);
-    const gate = LiteralGate.create(literals.map((l) => [l]))!;
+    const scan = LiteralSkipScan.create(literals.map((l) => [l]))!;
+    const found = scan.newGroupSet();
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), fc.nat(literals.length - 1), fc.string({ maxLength: 60 }), fc.array(fc.boolean(), { maxLength: 80 }), (before, which, after, upper) => {
-        const lit = [...literals[which]!].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join('');
-        expect(gate.test(before + lit + after)).toBe(true);
-        expect(gate.scan(before + lit + after) & gate.bitsOf(which)).not.toBe(0);
+        const text = before + [...literals[which]!].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join('') + after;
+        scan.groupsIn(text, found);
+        const lower = text.replace(/[A-Z]/g, (c) => c.toLowerCase()); // ASCII case only, as a non-Unicode /i pattern folds
+        literals.forEach((lit, g) => expect(hasGroup(found, g), lit).toBe(lower.includes(lit)));
       }),
-      { numRuns: 2000 },
-    );
-  });
-
-  it('the rule sieve selects, in order, exactly the rules with a bit in the mask and the uncovered ones (property)', () => {
-    fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constant(-1), fc.integer({ min: 1, max: 0xffffffff }).map((n) => n | 0)), { minLength: 1, maxLength: 100 }), fc.integer().map((n) => n | 0), (ruleBits, mask) => {
-        const words = new RuleSieve(ruleBits).select(mask);
-        const selected: number[] = [];
-        words.forEach((word, w) => {
-          for (let b = 0; b < 32; b++) if ((word >>> b) & 1) selected.push(w * 32 + b);
-        });
-        expect(selected).toEqual(ruleBits.flatMap((bits, i) => (bits === -1 || (bits & mask) !== 0 ? [i] : [])));
-      }),
-      { numRuns: 500, seed: 7 },
+      { numRuns: 2000, seed: 7 },
     );
   });
 });

@@ -56,7 +56,7 @@ export class QuietLines implements ByteLineFilter {
     let scan = scans.get(groups);
     if (scan === undefined) {
       const covered = groups.every((literals) => literals !== null && literals.length > 0);
-      scan = covered ? LiteralSkipScan.create(groups.flatMap((literals) => literals!)) : null;
+      scan = covered ? LiteralSkipScan.create(groups as readonly (readonly string[])[]) : null;
       scans.set(groups, scan);
     }
     return scan ? new QuietLines(scan, maxLineChars, pastHead) : undefined;

@@ -3,7 +3,8 @@
 import { parseLine } from '../../parsers/panther.js';
 import { splitGle } from '../../parsers/panther.js';
 import { DEFAULT_MAX_LINE_CHARS, LineDecoder, type DecoderStats } from '../decode/line-decoder.js';
-import { LiteralGate, levelGateAccepts, matchRule, mayContain, requiredLiterals, RuleSieve } from '../engine/match.js';
+import { levelGateAccepts, matchRule, requiredLiterals } from '../engine/match.js';
+import { hasGroup, LiteralSkipScan, scannable } from '../engine/skip-scan.js';
 import { classifyChainLine, FAILURE_CHAIN_KINDS, markerLiteralGroups, readMarker, type ChainLine, type Marker } from '../segment/markers.js';
 import type { LogEvent, LogFlavor, Rule, RunKind, SourceInfo, SourceRole } from '../types.js';
 import { HEAD_LINES, QuietLines, type QuietStretch } from './quiet-lines.js';
@@ -56,25 +57,23 @@ export class SourceAnalyzer {
   private seq = 0;
   private readonly allRules: readonly Rule[];
   private readonly infoRules: readonly Rule[];
-  /** Per rule (same order as the rule lists): literals its pattern cannot match without, or null. */
-  private readonly allLiterals: readonly (readonly string[] | null)[];
-  private readonly infoLiterals: readonly (readonly string[] | null)[];
   /**
    * Info lines (97% of a log) that contain no marker keyword and no literal of an Info rule need
-   * neither `readMarker` nor the rules: one pass over the message says so, and which markers and
-   * Info rules it may be. Null when a group has no literal to look for (a custom Info rule).
+   * neither `readMarker` nor the rules: one scan of the message says which markers and Info rules it
+   * may be. Its groups: each marker's literals, then each Info rule's. Null when a group has no
+   * literal to look for (a custom Info rule): then every marker and Info rule is tried.
    */
-  private readonly infoGate: LiteralGate | null;
-  /** The literal groups of the Info gate: each marker's keywords, then each Info rule's literals. */
+  private readonly infoScan: LiteralSkipScan | null;
+  /** The literal groups of the Info scan. */
   readonly gateGroups: readonly (readonly string[] | null)[];
-  /** The markers and the Info rules to try for an answer of the Info gate. */
-  private readonly markerSieve: RuleSieve;
-  private readonly infoSieve: RuleSieve;
-  /** The same for all rules, on the other lines; a rule it does not cover has all bits (always tried). */
-  private readonly ruleGate: LiteralGate | null;
-  private readonly ruleBits: readonly number[];
-  /** The rules to try for the rule gate's answer, on the other lines. */
-  private readonly ruleSieve: RuleSieve;
+  private readonly markerCount: number;
+  /** The same for the other lines: one group per rule that has literals (`scannedRules`). */
+  private readonly ruleScan: LiteralSkipScan | null;
+  private readonly scannedRules: readonly number[];
+  /** Rules without literals: tried on every line that is not Info. */
+  private readonly unscannedRules: readonly number[];
+  private readonly infoFound: Uint32Array;
+  private readonly ruleFound: Uint32Array;
   /**
    * Takes the Info lines the info gate finds nothing in as bytes, before they are decoded (past a file's
    * head, quiet-lines.ts): only when no event is wanted, and not in a `setuperr.log` (whose lines may
@@ -94,21 +93,20 @@ export class SourceAnalyzer {
   ) {
     this.allRules = context.rules;
     this.infoRules = context.rules.filter((r) => levelGateAccepts(r, 'Info'));
-    this.allLiterals = this.allRules.map((r) => requiredLiterals(r.pattern));
-    this.infoLiterals = this.infoRules.map((r) => requiredLiterals(r.pattern));
     const markerGroups = markerLiteralGroups();
-    this.gateGroups = [...markerGroups, ...this.infoLiterals];
-    const infoGate = LiteralGate.create(this.gateGroups);
-    const infoCovered = infoGate !== null && this.gateGroups.every((_, g) => infoGate.covers(g));
-    this.infoGate = infoCovered ? infoGate : null;
-    const gateBits = (g: number): number => (this.infoGate ? this.infoGate.bitsOf(g) : -1);
-    this.markerSieve = new RuleSieve(markerGroups.map((_, m) => gateBits(m)));
-    this.infoSieve = new RuleSieve(this.infoLiterals.map((_, k) => gateBits(markerGroups.length + k)));
-    this.ruleGate = LiteralGate.create(this.allLiterals);
-    this.ruleBits = this.allLiterals.map((_, i) => (this.ruleGate?.covers(i) ? this.ruleGate.bitsOf(i) : -1));
-    this.ruleSieve = new RuleSieve(this.ruleBits);
+    this.markerCount = markerGroups.length;
+    this.gateGroups = [...markerGroups, ...this.infoRules.map((r) => requiredLiterals(r.pattern))];
+    const infoCovered = this.gateGroups.every((literals) => literals !== null && literals.length > 0);
+    this.infoScan = infoCovered ? LiteralSkipScan.create(this.gateGroups as readonly (readonly string[])[]) : null;
+    const allLiterals = this.allRules.map((r) => requiredLiterals(r.pattern));
+    const scanned = (literals: readonly string[] | null): boolean => literals !== null && literals.length > 0 && literals.every(scannable);
+    this.scannedRules = allLiterals.flatMap((literals, i) => (scanned(literals) ? [i] : []));
+    this.unscannedRules = allLiterals.flatMap((literals, i) => (scanned(literals) ? [] : [i]));
+    this.ruleScan = LiteralSkipScan.create(this.scannedRules.map((i) => allLiterals[i]!));
+    this.infoFound = this.infoScan?.newGroupSet() ?? new Uint32Array(1);
+    this.ruleFound = this.ruleScan?.newGroupSet() ?? new Uint32Array(1);
     const maxLineChars = (this.maxLineChars = context.maxLineChars ?? DEFAULT_MAX_LINE_CHARS);
-    const quietPossible = this.infoGate !== null && !context.onEvent && flavor !== 'setuperr';
+    const quietPossible = this.infoScan !== null && !context.onEvent && flavor !== 'setuperr';
     this.quiet = quietPossible ? QuietLines.forGroups(this.gateGroups, maxLineChars) : undefined;
     this.decoder = new LineDecoder((text, truncated) => this.onLine(text, truncated), maxLineChars, this.quiet);
   }
@@ -192,9 +190,9 @@ export class SourceAnalyzer {
     }
     if (event.line <= HEAD_LINES) this.roles.observe(event);
     // a record without any marker literal has no marker; an Info record without an Info-rule literal meets no rule
-    const gateMask = this.infoGate !== null ? this.infoGate.scan(event.message) : -1;
-    const infoMask = event.level === 'Info' ? gateMask : -1;
-    const markers = event.kind === 'record' ? this.markerSieve.select(gateMask)[0]! : 0;
+    const info = event.level === 'Info';
+    const found = this.infoScan !== null && (info || event.kind === 'record') ? this.infoScan.groupsIn(event.message, this.infoFound) : null;
+    const markers = event.kind !== 'record' ? 0 : found === null ? -1 : found[0]! & markerMask(this.markerCount);
     const marker = markers !== 0 ? readMarker(event.message, markers) : undefined;
     const chain = event.kind === 'record' && event.level !== 'Info' ? classifyChainLine(splitGle(event.message).message) : undefined;
     const run = this.runFor(event, seq, marker, chain);
@@ -228,32 +226,41 @@ export class SourceAnalyzer {
         run.finishProvider(chain.module, chain.entryPoint ?? '', 'failed', code, event);
       }
     }
-    if (infoMask !== 0) this.applyRules(event, seq, run, attributed, infoMask);
+    if (info) this.applyInfoRules(event, seq, run, attributed, found);
+    else this.applyRules(event, seq, run, attributed);
     this.context.onEvent?.(event);
   }
 
-  /** `infoMask`: for an Info record, what the Info gate found in it (-1: unknown). */
-  private applyRules(event: LogEvent, seq: number, run: RunState, attributed: boolean, infoMask: number): void {
-    // matchRule checks each rule's level gate; Info lines (97% of a log) only meet the few rules that read them
-    const info = event.level === 'Info';
-    const rules = info ? this.infoRules : this.allRules;
-    const literals = info ? this.infoLiterals : this.allLiterals;
-    const mask = info ? infoMask : this.ruleGate ? this.ruleGate.scan(event.message) : -1;
-    const selected = (info ? this.infoSieve : this.ruleSieve).select(mask);
+  /** The Info rules an Info record may meet: those one of whose literals the Info scan `found` (null: all). */
+  private applyInfoRules(event: LogEvent, seq: number, run: RunState, attributed: boolean, found: Uint32Array | null): void {
+    let message: string | undefined;
+    for (let k = 0; k < this.infoRules.length; k++) {
+      if (found !== null && !hasGroup(found, this.markerCount + k)) continue;
+      this.tryRule(this.infoRules[k]!, event, (message ??= splitGle(event.message).message), seq, run, attributed);
+    }
+  }
+
+  /** The rules a record that is not Info may meet: those one of whose literals it holds, and those without literals, in rule order. */
+  private applyRules(event: LogEvent, seq: number, run: RunState, attributed: boolean): void {
     const { message } = splitGle(event.message);
-    let lower: string | undefined;
-    for (let w = 0; w < selected.length; w++) {
-      for (let rest = selected[w]!; rest !== 0; rest &= rest - 1) {
-        const i = w * 32 + 31 - Math.clz32(rest & -rest);
-        this.tryRule(rules[i]!, literals[i] ?? null, event, message, (lower ??= message.toLowerCase()), seq, run, attributed);
+    const found = this.ruleScan?.groupsIn(event.message, this.ruleFound);
+    const scanned = this.scannedRules;
+    const unscanned = this.unscannedRules;
+    // merge the two ascending lists of rule indices, so that rules are tried in rule order
+    let s = 0;
+    let u = 0;
+    while (s < scanned.length || u < unscanned.length) {
+      if (u < unscanned.length && (s >= scanned.length || unscanned[u]! < scanned[s]!)) {
+        this.tryRule(this.allRules[unscanned[u++]!]!, event, message, seq, run, attributed);
+      } else {
+        if (found !== undefined && hasGroup(found, s)) this.tryRule(this.allRules[scanned[s]!]!, event, message, seq, run, attributed);
+        s++;
       }
     }
   }
 
-  /** One rule on one event whose gate bits allow it: the exact literal check, then the pattern. */
-  private tryRule(rule: Rule, required: readonly string[] | null, event: LogEvent, message: string, lower: string, seq: number, run: RunState, attributed: boolean): void {
-    // the pattern cannot match without one of its literals
-    if (required !== null && !mayContain(required, lower)) return;
+  /** One rule on one event that holds one of its literals: the pattern, then what a match means. */
+  private tryRule(rule: Rule, event: LogEvent, message: string, seq: number, run: RunState, attributed: boolean): void {
     const match = matchRule(rule, event, message);
     if (!match) return;
     if (rule.role === 'noise') {
@@ -331,4 +338,9 @@ export class SourceAnalyzer {
 function stepOf(stage: string | undefined): 'validate' | 'execute' | undefined {
   if (stage === undefined) return undefined;
   return /valid/.test(stage) ? 'validate' : 'execute';
+}
+
+/** The bits of the first `count` groups of a group set's first word (markers: at most 32). */
+function markerMask(count: number): number {
+  return count >= 32 ? -1 : (1 << count) - 1;
 }

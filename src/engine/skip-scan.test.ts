@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LiteralSkipScan, MIN_SKIP_LITERAL } from './skip-scan.js';
+import { hasGroup, LiteralSkipScan, MIN_SKIP_LITERAL } from './skip-scan.js';
 
 /** What the scan must answer: a literal inside bytes[from, to), ASCII letters in any case. */
 function naive(literals: readonly string[], bytes: Buffer, from: number, to: number): boolean {
@@ -12,7 +12,7 @@ const word = fc.string({ unit: fc.constantFrom(...'abcXYZ :[]\'0x='), minLength:
 
 describe('LiteralSkipScan', () => {
   it('finds a literal wherever it is, in any case, and only inside the range', () => {
-    const scan = LiteralSkipScan.create(['executing method \'', 'pass [generalize]', 'joindomain'])!;
+    const scan = LiteralSkipScan.create([['executing method \'', 'pass [generalize]', 'joindomain']])!;
     const line = Buffer.from("2025-01-01 00:00:00, Info  SYSPRP LaunchModule: Executing Method 'X' from C:\\x.dll");
     expect(scan.test(line, 0, line.length)).toBe(true);
     const at = line.indexOf('Executing');
@@ -24,8 +24,8 @@ describe('LiteralSkipScan', () => {
 
   it('refuses literals it cannot look for', () => {
     expect(LiteralSkipScan.create([])).toBeNull();
-    expect(LiteralSkipScan.create(['abc'])).toBeNull(); // too short
-    expect(LiteralSkipScan.create(['caf\u00e9s'])).toBeNull(); // not ASCII
+    expect(LiteralSkipScan.create([['abcd'], ['abc']])).toBeNull(); // too short
+    expect(LiteralSkipScan.create([['caf\u00e9s']])).toBeNull(); // not ASCII
   });
 
   it('answers as a plain search does, on any literals and text (property)', () => {
@@ -52,7 +52,7 @@ describe('LiteralSkipScan', () => {
     );
     fc.assert(
       fc.property(scenario, ([literals, pieces, a, b]) => {
-        const scan = LiteralSkipScan.create(literals);
+        const scan = LiteralSkipScan.create([literals]);
         if (!scan) return;
         const bytes = Buffer.from(pieces.join(''), 'utf8');
         const from = bytes.length === 0 ? 0 : a % 4 === 0 ? 0 : a % bytes.length;
@@ -60,6 +60,22 @@ describe('LiteralSkipScan', () => {
         expect(scan.test(bytes, from, to)).toBe(naive(literals, bytes, from, to));
       }),
       { seed: 20261121, numRuns: 3000 },
+    );
+  });
+
+  it('names the groups whose literals occur in a string, exactly (property)', () => {
+    const scenario = fc.array(fc.array(word, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 40 }).chain((groups) =>
+      fc.tuple(fc.constant(groups), fc.array(fc.oneof(word, fc.constantFrom(...groups.flat()).map((l) => l.toUpperCase()), fc.string({ maxLength: 8 })), { maxLength: 10 })),
+    );
+    fc.assert(
+      fc.property(scenario, ([groups, pieces]) => {
+        const scan = LiteralSkipScan.create(groups)!;
+        const text = pieces.join('');
+        const found = scan.groupsIn(text, scan.newGroupSet());
+        const lower = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+        groups.forEach((literals, g) => expect(hasGroup(found, g)).toBe(literals.some((lit) => lower.includes(lit.toLowerCase()))));
+      }),
+      { seed: 20261121, numRuns: 2000 },
     );
   });
 });

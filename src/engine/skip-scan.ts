@@ -1,10 +1,12 @@
-// Whether bytes hold any of many literals (ASCII-case-insensitive), without reading every byte: the
-// Wu–Manber multi-pattern search. It looks at the last 3 bytes of a window as long as the shortest
-// literal and jumps ahead by as much as no literal can end sooner; only where a literal may end does
-// it compare whole literals. On log text it reads about one byte in four to six.
+// Which of many literals (ASCII-case-insensitive) occur in a text, without reading every character:
+// the Wu–Manber multi-pattern search. It looks at the last 3 characters of a window as long as the
+// shortest literal and jumps ahead by as much as no literal can end sooner; only where a literal may
+// end does it compare whole literals. On log text it reads about one character in five or six.
+// Literals come in groups (say, one per rule): the answer is exact, the groups one of whose literals
+// occurs. Over bytes (the quiet lines, before decoding) or over a string (an event's message).
 
-/** Bytes per window key; a literal must be longer than this. */
-const KEY_BYTES = 3;
+/** Characters per window key; a literal must be longer than this. */
+const KEY_CHARS = 3;
 /** Literals shorter than this are not taken (the jump would be too short to pay). */
 export const MIN_SKIP_LITERAL = 4;
 /** Windows longer than this gain little and would overflow a byte of shift. */
@@ -12,56 +14,73 @@ const MAX_WINDOW = 64;
 const KEY_BITS = 15;
 
 /**
- * The key of 3 bytes: 5 low bits of each, so ASCII letters fold to their case (and other bytes may
- * share a key with them: a shorter jump or a wasted comparison, never a missed literal).
+ * The key of 3 characters: 5 low bits of each, so ASCII letters fold to their case (and other
+ * characters may share a key with them: a shorter jump or a wasted comparison, never a missed literal).
  */
 function keyOf(a: number, b: number, c: number): number {
   return ((a & 31) << 10) | ((b & 31) << 5) | (c & 31);
 }
 
-function foldByte(c: number): number {
+/** ASCII upper-case letters to lower case; anything else as it is (so never equal to an ASCII literal's character unless it is one). */
+function fold(c: number): number {
   return c >= 65 && c <= 90 ? c | 32 : c;
 }
 
-/** A literal, and where in it the window it is found by ends. */
+/** A literal, where in it the window it is found by ends, and its group. */
 interface Candidate {
-  readonly bytes: Uint8Array;
+  readonly chars: Uint8Array;
   readonly windowEnd: number;
+  readonly group: number;
 }
 
 export class LiteralSkipScan {
+  /** Words of a group set: group g is bit g % 32 of word g >> 5. */
+  readonly words: number;
+
   private constructor(
     /** Window length: the shortest literal's, at most MAX_WINDOW. */
     private readonly window: number,
-    /** Per key: how far the window may move when its last 3 bytes have that key. */
+    /** Per key: how far the window may move when its last 3 characters have that key. */
     private readonly shift: Uint8Array,
     /** Per key whose shift is 0: the literals whose window ends with it. */
     private readonly candidates: readonly (readonly Candidate[] | undefined)[],
-  ) {}
-
-  /** A scan for `literals` (lower-case ASCII); null when one is shorter than MIN_SKIP_LITERAL or not ASCII. */
-  static create(literals: readonly string[]): LiteralSkipScan | null {
-    if (literals.length === 0) return null;
-    if (!literals.every((lit) => lit.length >= MIN_SKIP_LITERAL && /^[\x20-\x7e]*$/.test(lit))) return null;
-    const unique = [...new Set(literals.map((lit) => lit.toLowerCase()))];
-    const window = Math.min(MAX_WINDOW, ...unique.map((lit) => lit.length));
-    const shift = new Uint8Array(1 << KEY_BITS).fill(window - KEY_BYTES + 1);
-    const candidates: Candidate[][] = [];
-    for (const lit of unique) {
-      const bytes = Buffer.from(lit, 'latin1');
-      // any window of the literal finds it; the one whose bytes are rarest in text moves fastest
-      const windowEnd = rarestWindowEnd(bytes, window);
-      for (let end = windowEnd - window + KEY_BYTES; end <= windowEnd; end++) {
-        const key = keyOf(bytes[end - 2]!, bytes[end - 1]!, bytes[end]!);
-        shift[key] = Math.min(shift[key]!, windowEnd - end);
-      }
-      const last = keyOf(bytes[windowEnd - 2]!, bytes[windowEnd - 1]!, bytes[windowEnd]!);
-      (candidates[last] ??= []).push({ bytes, windowEnd });
-    }
-    return new LiteralSkipScan(window, shift, candidates);
+    readonly groups: number,
+  ) {
+    this.words = Math.max(1, Math.ceil(groups / 32));
   }
 
-  /** Whether one of the literals occurs whole within `bytes[from, to)`. */
+  /**
+   * A scan for groups of literals (lower-case ASCII); null when there are none, or one is shorter than
+   * MIN_SKIP_LITERAL or not printable ASCII.
+   */
+  static create(groups: readonly (readonly string[])[]): LiteralSkipScan | null {
+    const all = groups.flat();
+    if (all.length === 0 || !all.every(scannable)) return null;
+    const window = Math.min(MAX_WINDOW, ...all.map((lit) => lit.length));
+    const shift = new Uint8Array(1 << KEY_BITS).fill(window - KEY_CHARS + 1);
+    const candidates: Candidate[][] = [];
+    groups.forEach((literals, group) => {
+      for (const lit of new Set(literals.map((l) => l.toLowerCase()))) {
+        const chars = Buffer.from(lit, 'latin1');
+        // any window of the literal finds it; the one whose characters are rarest in text moves fastest
+        const windowEnd = rarestWindowEnd(chars, window);
+        for (let end = windowEnd - window + KEY_CHARS; end <= windowEnd; end++) {
+          const key = keyOf(chars[end - 2]!, chars[end - 1]!, chars[end]!);
+          shift[key] = Math.min(shift[key]!, windowEnd - end);
+        }
+        const last = keyOf(chars[windowEnd - 2]!, chars[windowEnd - 1]!, chars[windowEnd]!);
+        (candidates[last] ??= []).push({ chars, windowEnd, group });
+      }
+    });
+    return new LiteralSkipScan(window, shift, candidates, groups.length);
+  }
+
+  /** A group set to pass to `groupsIn`. */
+  newGroupSet(): Uint32Array {
+    return new Uint32Array(this.words);
+  }
+
+  /** Whether any literal occurs whole within `bytes[from, to)`. */
   test(bytes: Uint8Array, from: number, to: number): boolean {
     const { shift, window } = this;
     let at = from + window - 1;
@@ -72,46 +91,84 @@ export class LiteralSkipScan {
         at += jump;
         continue;
       }
-      if (this.literalEndingWindowAt(bytes, at, from, to, key)) return true;
+      if (this.literalInBytes(bytes, at, from, to, key)) return true;
       at++;
     }
     return false;
   }
 
-  private literalEndingWindowAt(bytes: Uint8Array, at: number, from: number, to: number, key: number): boolean {
+  /** Sets in `found` (cleared first) the groups one of whose literals occurs in `text`; returns it. */
+  groupsIn(text: string, found: Uint32Array): Uint32Array {
+    found.fill(0);
+    const { shift, window } = this;
+    const to = text.length;
+    let at = window - 1;
+    while (at < to) {
+      const key = ((text.charCodeAt(at - 2) & 31) << 10) | ((text.charCodeAt(at - 1) & 31) << 5) | (text.charCodeAt(at) & 31);
+      const jump = shift[key]!;
+      if (jump !== 0) {
+        at += jump;
+        continue;
+      }
+      this.literalsInText(text, at, found, key);
+      at++;
+    }
+    return found;
+  }
+
+  private literalInBytes(bytes: Uint8Array, at: number, from: number, to: number, key: number): boolean {
     const candidates = this.candidates[key]!;
     for (let c = 0; c < candidates.length; c++) {
-      const { bytes: lit, windowEnd } = candidates[c]!;
+      const { chars, windowEnd } = candidates[c]!;
       const start = at - windowEnd;
-      if (start < from || start + lit.length > to) continue;
+      if (start < from || start + chars.length > to) continue;
       let k = 0;
-      while (k < lit.length && foldByte(bytes[start + k]!) === lit[k]) k++;
-      if (k === lit.length) return true;
+      while (k < chars.length && fold(bytes[start + k]!) === chars[k]) k++;
+      if (k === chars.length) return true;
     }
     return false;
   }
+
+  private literalsInText(text: string, at: number, found: Uint32Array, key: number): void {
+    const candidates = this.candidates[key]!;
+    for (let c = 0; c < candidates.length; c++) {
+      const { chars, windowEnd, group } = candidates[c]!;
+      const start = at - windowEnd;
+      if (start < 0 || start + chars.length > text.length) continue;
+      let k = 0;
+      while (k < chars.length && fold(text.charCodeAt(start + k)) === chars[k]) k++;
+      if (k === chars.length) found[group >> 5]! |= 1 << (group & 31);
+    }
+  }
 }
+
+/** Whether a literal can be looked for: printable ASCII, at least MIN_SKIP_LITERAL long. */
+export function scannable(literal: string): boolean {
+  return literal.length >= MIN_SKIP_LITERAL && /^[\x20-\x7e]*$/.test(literal);
+}
+
+/** Whether group `g` is in a group set. */
+export function hasGroup(found: Uint32Array, g: number): boolean {
+  return ((found[g >> 5]! >>> (g & 31)) & 1) !== 0;
+}
+
+/** Rough weights of characters in log text (English words, paths, hex). */
+const CHAR_WEIGHT = new Float64Array(128).fill(1);
+CHAR_WEIGHT[32] = 15;
+[...'etaoinsrhldcumpfgwybvkxjqz'].forEach((c, i) => (CHAR_WEIGHT[c.charCodeAt(0)] = 9 - i / 3.5));
+for (let d = 48; d <= 57; d++) CHAR_WEIGHT[d] = 3;
 
 /**
- * Rough frequencies of characters in log text (English words, paths, hex): a window whose keys are
- * rare makes the scan jump further and compare less often.
+ * The end (index of its last character) of the window of `lit` whose keys are rarest, the last one
+ * most: the scan then jumps further and compares less often.
  */
-function charWeight(c: number): number {
-  if (c === 32) return 15;
-  const i = 'etaoinsrhldcumpfgwybvkxjqz'.indexOf(String.fromCharCode(c));
-  if (i !== -1) return 9 - i / 3.5;
-  if (c >= 48 && c <= 57) return 3;
-  return 1;
-}
-
-/** The end (index of its last byte) of the window of `lit` whose keys are rarest, the last one most. */
 function rarestWindowEnd(lit: Uint8Array, window: number): number {
-  const keyWeight = (end: number): number => charWeight(lit[end - 2]!) * charWeight(lit[end - 1]!) * charWeight(lit[end]!);
+  const keyWeight = (end: number): number => CHAR_WEIGHT[lit[end - 2]!]! * CHAR_WEIGHT[lit[end - 1]!]! * CHAR_WEIGHT[lit[end]!]!;
   let best = window - 1;
   let bestScore = Infinity;
   for (let windowEnd = window - 1; windowEnd < lit.length; windowEnd++) {
     let score = 8 * keyWeight(windowEnd);
-    for (let end = windowEnd - window + KEY_BYTES; end < windowEnd; end++) score += keyWeight(end);
+    for (let end = windowEnd - window + KEY_CHARS; end < windowEnd; end++) score += keyWeight(end);
     if (score < bestScore) {
       best = windowEnd;
       bestScore = score;
