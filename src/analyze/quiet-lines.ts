@@ -15,8 +15,6 @@ import { JOINED_MIN_LENGTH } from '../../parsers/panther.js';
 export const HEAD_LINES = 4096;
 const MESSAGE_COLUMN = 50;
 const STAMP_LENGTH = 19;
-/** "Info" padded to the 11 characters of the level column. */
-const INFO_COLUMN = Buffer.from('Info       ', 'latin1');
 const SYSPRP = Buffer.from('SYSPRP', 'latin1');
 const SPACE = 32;
 const LF = 10;
@@ -43,7 +41,10 @@ export class QuietLines implements ByteLineFilter {
   private pendingSysprp = false;
   private firstStamp = '';
   /** The last timestamp taken, as bytes; `stampText` is its string once asked for. */
-  private readonly stamp = new Uint8Array(STAMP_LENGTH);
+  private readonly stamp = new DataView(new ArrayBuffer(STAMP_LENGTH));
+  /** The bytes `takeLines` last read, and a view of them that reads several at once. */
+  private viewed: Buffer | undefined;
+  private view: DataView = new DataView(new ArrayBuffer(0));
   private stampText = '';
   private stampChanged = false;
   private readonly longest: number;
@@ -75,7 +76,7 @@ export class QuietLines implements ByteLineFilter {
   /** The timestamp of the last line taken. */
   lastStamp(): string {
     if (this.stampChanged) {
-      this.stampText = Buffer.from(this.stamp.buffer, this.stamp.byteOffset, STAMP_LENGTH).toString('latin1');
+      this.stampText = Buffer.from(this.stamp.buffer, 0, STAMP_LENGTH).toString('latin1');
       this.stampChanged = false;
     }
     return this.stampText;
@@ -94,6 +95,11 @@ export class QuietLines implements ByteLineFilter {
     if (linesBefore < HEAD_LINES && !this.pastHead) return start;
     const scan = this.scan;
     const stamp = this.stamp;
+    if (this.viewed !== b) {
+      this.view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+      this.viewed = b;
+    }
+    const view = this.view;
     let i = start;
     let taken = 0;
     // the next LF and CR at or after the line's message (-1: none before `end`), searched natively
@@ -102,10 +108,9 @@ export class QuietLines implements ByteLineFilter {
     while (end - i > MESSAGE_COLUMN) {
       // the header, as `readFixedColumns` reads an Info record, in printable ASCII (so bytes are columns)
       if (b[i + 19] !== 44 /* , */ || b[i + 20] !== SPACE || b[i + 4] !== 45 /* - */ || b[i + 10] !== SPACE || b[i + 13] !== 58 /* : */) break;
-      if (b[i + 42] !== SPACE || b[i + 49] !== SPACE || !quietColumns(b, i)) break;
-      let k = STAMP_LENGTH - 1;
-      while (k >= 0 && stamp[k] === b[i + k]) k--;
-      if (k >= 0 && !printable(b, i, i + STAMP_LENGTH)) break;
+      if (b[i + 42] !== SPACE || b[i + 49] !== SPACE || !quietColumns(b, view, i)) break;
+      const newStamp = !sameStamp(view, i, stamp);
+      if (newStamp && !printable(b, i, i + STAMP_LENGTH)) break;
 
       // the line break: the first LF or CR after the header
       const message = i + MESSAGE_COLUMN;
@@ -122,8 +127,8 @@ export class QuietLines implements ByteLineFilter {
       if (scan.test(b, message, at)) break;
       if (at - i >= JOINED_MIN_LENGTH && mayHoldJoinedRecord(b, i, at)) break;
 
-      if (k >= 0) {
-        for (; k >= 0; k--) stamp[k] = b[i + k]!;
+      if (newStamp) {
+        for (let k = 0; k < STAMP_LENGTH; k++) stamp.setUint8(k, b[i + k]!);
         this.stampChanged = true;
       }
       if (taken === 0 && this.pending === 0) this.firstStamp = this.lastStamp();
@@ -137,19 +142,36 @@ export class QuietLines implements ByteLineFilter {
   }
 }
 
+/** Whether the 19 bytes of a timestamp at `i` are those of `stamp`. */
+function sameStamp(view: DataView, i: number, stamp: DataView): boolean {
+  return (
+    view.getUint32(i, true) === stamp.getUint32(0, true) &&
+    view.getUint32(i + 4, true) === stamp.getUint32(4, true) &&
+    view.getUint32(i + 8, true) === stamp.getUint32(8, true) &&
+    view.getUint32(i + 12, true) === stamp.getUint32(12, true) &&
+    view.getUint16(i + 16, true) === stamp.getUint16(16, true) &&
+    view.getUint8(i + 18) === stamp.getUint8(18)
+  );
+}
+
 /** The index of the first `byte` in `b[from, end)`, or -1. */
 function nextByte(b: Buffer, byte: number, from: number, end: number): number {
   const found = b.indexOf(byte, from);
   return found !== -1 && found < end ? found : -1;
 }
 
+/** "Info" and 4 spaces, as little-endian 32-bit words. */
+const INFO = 0x6f666e49;
+const SPACES = 0x20202020;
+
 /** Columns 21-41 and 43-48 of an Info record: the level, the message id or blanks, a one-word component. */
-function quietColumns(b: Uint8Array, i: number): boolean {
-  if (!columnIs(b, i + 21, INFO_COLUMN)) return false;
+function quietColumns(b: Uint8Array, view: DataView, i: number): boolean {
+  // "Info" padded to 11 columns
+  if (view.getUint32(i + 21, true) !== INFO || view.getUint32(i + 25, true) !== SPACES || view.getUint16(i + 29, true) !== 0x2020 || b[i + 31] !== SPACE) return false;
   if (b[i + 32] === 91 /* [ */) {
     if (b[i + 41] !== 93 /* ] */ || !printable(b, i + 33, i + 41)) return false;
-  } else {
-    for (let k = 32; k < 42; k++) if (b[i + k] !== SPACE) return false;
+  } else if (view.getUint32(i + 32, true) !== SPACES || view.getUint32(i + 36, true) !== SPACES || view.getUint16(i + 40, true) !== 0x2020) {
+    return false;
   }
   // a word, then spaces: a space inside sends the line to the tolerant parse
   let k = i + 43;
