@@ -1,7 +1,7 @@
 // Messages between the main thread and the sift workers (sift-worker.ts, sift.ts).
 import type { DecoderStats } from '../decode/line-decoder.js';
 import type { Encoding } from '../types.js';
-import type { QuietStretch } from './quiet-lines.js';
+import type { PackedBatch } from './sift-batch.js';
 
 /** A part of the file, `[start, end)`, that begins a line; numbered in file order. */
 export interface FilePart {
@@ -23,14 +23,9 @@ export interface SiftInit {
   readonly progress: SharedArrayBuffer;
 }
 
-/** A decoded line: text, line number within its part, truncated. */
-export type SiftedLine = readonly [text: string, line: number, truncated: boolean];
-/** Quiet lines; `lastLine` is numbered within the part. */
-export type SiftItem = SiftedLine | QuietStretch;
-
 export type SiftMessage =
-  /** `bytes`: read since the last message, for a progress bar. */
-  | { readonly type: 'batch'; readonly part: number; readonly items: readonly SiftItem[]; readonly bytes: number }
+  /** Lines and quiet stretches, numbered within the part; `bytes`: read since the last message, for a progress bar. */
+  | { readonly type: 'batch'; readonly part: number; readonly batch: PackedBatch; readonly bytes: number }
   | { readonly type: 'part-end'; readonly part: number; readonly stats: DecoderStats }
   | { readonly type: 'error'; readonly message: string };
 

@@ -8,7 +8,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { LineDecoder } from '../decode/line-decoder.js';
 import { describeFsError } from '../input/open-inputs.js';
 import { QuietLines } from './quiet-lines.js';
-import { ITEMS_PER_BATCH, MAX_BATCHES_AHEAD, type FilePart, type SiftInit, type SiftItem, type SiftMessage } from './sift-protocol.js';
+import { BatchWriter } from './sift-batch.js';
+import { ITEMS_PER_BATCH, MAX_BATCHES_AHEAD, type FilePart, type SiftInit, type SiftMessage } from './sift-protocol.js';
 
 const READ_CHUNK = 1024 * 1024;
 const init = workerData as SiftInit;
@@ -16,15 +17,14 @@ const port = parentPort!;
 const progress = new Int32Array(init.progress);
 
 function post(message: SiftMessage): void {
-  port.postMessage(message);
+  port.postMessage(message, message.type === 'batch' ? [message.batch.items.buffer, message.batch.text.buffer] : []);
 }
 
-let items: SiftItem[] = [];
+const items = new BatchWriter(init.encoding.startsWith('utf-16') ? 'utf16le' : 'utf8', ITEMS_PER_BATCH);
 let unreported = 0;
 function flush(part: number): void {
-  if (items.length === 0) return;
-  post({ type: 'batch', part, items, bytes: unreported });
-  items = [];
+  if (items.count === 0) return;
+  post({ type: 'batch', part, batch: items.take(), bytes: unreported });
   unreported = 0;
   const posted = Atomics.add(progress, 0, 1) + 1;
   for (let consumed = Atomics.load(progress, 1); posted - consumed > MAX_BATCHES_AHEAD; consumed = Atomics.load(progress, 1)) {
@@ -39,9 +39,9 @@ function siftPart(fd: number, part: FilePart, buffer: Buffer): void {
   const decoder = new LineDecoder(
     (text, truncated) => {
       const line = decoder.stats.lines;
-      if (quiet.pending > 0) items.push(quiet.collect(line - 1));
-      items.push([text, line, truncated]);
-      if (items.length >= ITEMS_PER_BATCH) flush(part.index);
+      if (quiet.pending > 0) items.stretch(quiet.collect(line - 1));
+      items.line(text, line, truncated);
+      if (items.full) flush(part.index);
     },
     init.maxLineChars,
     quiet,
@@ -55,7 +55,7 @@ function siftPart(fd: number, part: FilePart, buffer: Buffer): void {
     decoder.push(buffer.subarray(0, read));
   }
   decoder.end();
-  if (quiet.pending > 0) items.push(quiet.collect(decoder.stats.lines));
+  if (quiet.pending > 0) items.stretch(quiet.collect(decoder.stats.lines));
   flush(part.index);
   post({ type: 'part-end', part: part.index, stats: decoder.stats });
 }

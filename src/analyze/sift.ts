@@ -11,6 +11,7 @@ import type { Encoding } from '../types.js';
 import { builtWorkerExists } from '../util/built-worker.js';
 import type { SiftedFeed } from './analysis.js';
 import { HEAD_LINES } from './quiet-lines.js';
+import { readBatch, type BatchReader } from './sift-batch.js';
 import type { FilePart, SiftInit, SiftMessage } from './sift-protocol.js';
 
 const WORKER_URL = new URL('./sift-worker.js', import.meta.url);
@@ -126,14 +127,14 @@ export function siftInWorker(file: string, path: string, size: number, feed: Sif
       else resolve();
     };
 
+    const replayer: BatchReader = {
+      line: (text, line, truncated) => feed.acceptLine(text, truncated, line),
+      stretch: (stretch) => feed.acceptQuiet(stretch),
+    };
     /** One message of the current part: its lines renumbered after the parts before it. */
     const replay = (message: SiftMessage, worker: number): void => {
       if (message.type === 'batch') {
-        const offset = total.lines;
-        for (const item of message.items) {
-          if ('count' in item) feed.acceptQuiet(offset === 0 ? item : { ...item, lastLine: item.lastLine + offset });
-          else feed.acceptLine(item[0], item[2], item[1] + offset);
-        }
+        readBatch(message.batch, total.lines, replayer);
         Atomics.add(counters[worker]!, 1, 1);
         Atomics.notify(counters[worker]!, 1);
       } else if (message.type === 'part-end') {

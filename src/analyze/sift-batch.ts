@@ -1,0 +1,116 @@
+// A batch of sifted lines and quiet stretches as two flat buffers, posted from a sift worker to the
+// main thread: copying two buffers costs a fraction of cloning thousands of small arrays and objects,
+// and the main thread decodes each line into a string of its own (no view that pins the batch).
+import type { QuietStretch } from './quiet-lines.js';
+
+/** Int32 fields per item: a line [LINE, number, truncated, start, end, 0], a stretch [STRETCH, count, lastLine, sysprp, firstStamp, lastStamp]. */
+const FIELDS = 6;
+const LINE = 0;
+const STRETCH = 1;
+const STAMP_BYTES = 19;
+
+/**
+ * The text of a batch: UTF-16LE when the file is (its lines may hold lone surrogates, which UTF-8
+ * cannot carry), else UTF-8; timestamps are ASCII either way.
+ */
+export type BatchEncoding = 'utf8' | 'utf16le';
+
+export interface PackedBatch {
+  readonly items: Int32Array<ArrayBuffer>;
+  readonly count: number;
+  readonly text: Uint8Array<ArrayBuffer>;
+  readonly encoding: BatchEncoding;
+}
+
+export interface BatchReader {
+  line(text: string, line: number, truncated: boolean): void;
+  stretch(stretch: QuietStretch): void;
+}
+
+export class BatchWriter {
+  private readonly items: Int32Array<ArrayBuffer>;
+  private text: Buffer;
+  private used = 0;
+  count = 0;
+
+  /** `full` from `capacity` items on; it may take two more (a stretch and the line after it). */
+  constructor(
+    private readonly encoding: BatchEncoding,
+    private readonly capacity: number,
+  ) {
+    this.items = new Int32Array((capacity + 2) * FIELDS);
+    this.text = Buffer.allocUnsafe(64 * 1024);
+  }
+
+  get full(): boolean {
+    return this.count >= this.capacity;
+  }
+
+  line(text: string, line: number, truncated: boolean): void {
+    const start = this.reserve(text.length * (this.encoding === 'utf8' ? 3 : 2));
+    const end = start + this.text.write(text, start, this.encoding);
+    this.used = end;
+    this.item(LINE, line, truncated ? 1 : 0, start, end, 0);
+  }
+
+  stretch(stretch: QuietStretch): void {
+    const first = this.reserve(2 * STAMP_BYTES);
+    this.text.write(stretch.firstStamp, first, STAMP_BYTES, 'latin1');
+    this.text.write(stretch.lastStamp, first + STAMP_BYTES, STAMP_BYTES, 'latin1');
+    this.used = first + 2 * STAMP_BYTES;
+    this.item(STRETCH, stretch.count, stretch.lastLine, stretch.sysprp ? 1 : 0, first, first + STAMP_BYTES);
+  }
+
+  /** The batch so far, in buffers of its own (to transfer); the writer starts a new one. */
+  take(): PackedBatch {
+    const batch = { items: this.items.slice(0, this.count * FIELDS), count: this.count, text: new Uint8Array(this.text.subarray(0, this.used)), encoding: this.encoding };
+    this.count = 0;
+    this.used = 0;
+    return batch;
+  }
+
+  private item(kind: number, a: number, b: number, c: number, d: number, e: number): void {
+    if (this.count >= this.capacity + 2) throw new Error('BatchWriter: take() the full batch first');
+    const at = this.count * FIELDS;
+    const items = this.items;
+    items[at] = kind;
+    items[at + 1] = a;
+    items[at + 2] = b;
+    items[at + 3] = c;
+    items[at + 4] = d;
+    items[at + 5] = e;
+    this.count++;
+  }
+
+  /** Room for `bytes` more bytes of text; returns where they go. */
+  private reserve(bytes: number): number {
+    if (this.used + bytes > this.text.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.text.length * 2, this.used + bytes));
+      this.text.copy(grown, 0, 0, this.used);
+      this.text = grown;
+    }
+    return this.used;
+  }
+}
+
+/** Replays a batch, in order; `lineOffset` is added to every line number. */
+export function readBatch(batch: PackedBatch, lineOffset: number, reader: BatchReader): void {
+  const { items, count, encoding } = batch;
+  const text = Buffer.from(batch.text.buffer, batch.text.byteOffset, batch.text.byteLength);
+  for (let i = 0; i < count; i++) {
+    const at = i * FIELDS;
+    if (items[at] === LINE) {
+      reader.line(text.toString(encoding, items[at + 3], items[at + 4]), items[at + 1]! + lineOffset, items[at + 2] === 1);
+    } else {
+      const first = items[at + 4]!;
+      const last = items[at + 5]!;
+      reader.stretch({
+        count: items[at + 1]!,
+        lastLine: items[at + 2]! + lineOffset,
+        firstStamp: text.toString('latin1', first, first + STAMP_BYTES),
+        lastStamp: text.toString('latin1', last, last + STAMP_BYTES),
+        sysprp: items[at + 3] === 1,
+      });
+    }
+  }
+}
