@@ -16,8 +16,11 @@ import type { FilePart, SiftInit, SiftMessage } from './sift-protocol.js';
 
 const WORKER_URL = new URL('./sift-worker.js', import.meta.url);
 
-/** From this size on a file is sifted in a worker (`SYSPREP_DOCTOR_SIFT_BYTES` overrides it; 0: never). */
-export const SIFT_THRESHOLD = 32 * 1024 * 1024;
+/**
+ * From this size on a file is sifted in workers (`SYSPREP_DOCTOR_SIFT_BYTES` overrides it; 0: never):
+ * below it, starting them costs about what they save (npm run bench, 2 cores).
+ */
+export const SIFT_THRESHOLD = 128 * 1024 * 1024;
 /** About this many bytes a part (`SYSPREP_DOCTOR_PART_BYTES` overrides it, for tests). */
 const PART_BYTES = 4 * 1024 * 1024;
 const PROBE_BYTES = 64 * 1024;
