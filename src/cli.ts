@@ -91,7 +91,8 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) {
+/** Runs the command line as the process: exit code, stdout guard, crash handler (bin.ts, or this file run directly). */
+export function runAsCommand(): void {
   // a reader that closes the pipe early (`| head`) is not an error; any other stdout failure is one line
   installStdoutGuard();
   // whatever escapes main() (an error in an event handler, a rejected promise nobody awaited) is a
@@ -106,3 +107,5 @@ if (isEntryPoint()) {
     process.exitCode = code;
   }, crash);
 }
+
+if (isEntryPoint()) runAsCommand();

@@ -1,6 +1,9 @@
 // Fault matrix (docs/robustness.md), internal errors: a bug exits 70 with one line that names the
 // report URL and no stack trace; the stack is there on request (SYSPREP_DOCTOR_DEBUG=1).
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPORT_BUG_URL } from '../../src/errors.js';
 import { BUILT, CLI, CLI_ENV, ROOT, run, SAMPLE, STACK_FRAME } from './helpers.js';
@@ -30,5 +33,33 @@ describe.skipIf(!BUILT)('fault matrix: internal errors', () => {
 
   it('without the hook, the same command is a normal run (the hook is inert unless set to 1)', () => {
     expect(run(['--format', 'json', SAMPLE], { env: { ...CLI_ENV, SYSPREP_DOCTOR_CRASH_TEST: '0' } }).code).toBe(1);
+  });
+
+  it('a broken install (one of its own modules missing): the command says so in one line, exit 70, no stack', () => {
+    const install = mkdtempSync(join(tmpdir(), 'sysprep-doctor-broken-'));
+    try {
+      cpSync(join(ROOT, 'dist'), join(install, 'dist'), { recursive: true });
+      writeFileSync(join(install, 'package.json'), '{"type":"module"}');
+      symlinkSync(join(ROOT, 'node_modules'), join(install, 'node_modules'));
+      rmSync(join(install, 'dist', 'src', 'commands', 'fleet.js'));
+      const bin = join(install, 'dist', 'src', 'bin.js');
+      const r = spawnSync(process.execPath, [bin, SAMPLE], { cwd: ROOT, encoding: 'utf8', env: CLI_ENV });
+      expect(r.status).toBe(70);
+      const lines = r.stderr.split('\n').filter(Boolean);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^sysprep-doctor: cannot start: .*fleet\.js.* the installation looks broken; reinstall it/);
+      expect(r.stderr).not.toMatch(STACK_FRAME);
+      const debug = spawnSync(process.execPath, [bin, SAMPLE], { cwd: ROOT, encoding: 'utf8', env: { ...CLI_ENV, SYSPREP_DOCTOR_DEBUG: '1' } });
+      expect(debug.status).toBe(70);
+      expect(debug.stderr).toMatch(STACK_FRAME);
+    } finally {
+      rmSync(install, { recursive: true, force: true });
+    }
+  });
+
+  it('the installed command (bin.js) runs the CLI as cli.js does', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'src', 'bin.js'), '--format', 'json', SAMPLE], { cwd: ROOT, encoding: 'utf8', env: CLI_ENV });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(run(['--format', 'json', SAMPLE]).stdout);
   });
 });
