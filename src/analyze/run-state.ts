@@ -96,6 +96,7 @@ export class RunState {
   frozen: RunDiagnosis | undefined = undefined;
   readonly noise = new Map<string, number>();
   readonly phases: PhaseState[] = [];
+  private lastPhase: PhaseState | undefined = undefined;
   /** `seq` of the latest provider start, where a cascade window begins. */
   lastBoundary = 0;
   droppedMatches = 0;
@@ -119,8 +120,9 @@ export class RunState {
     return 'incomplete';
   }
 
+  /** The phase the run is in: the last of `phases` (kept as a field, read for every event). */
   get currentPhase(): PhaseState | undefined {
-    return this.phases[this.phases.length - 1];
+    return this.lastPhase;
   }
 
   touch(event: LogEvent): void {
@@ -238,6 +240,7 @@ export class RunState {
     if (step) phase.step = step;
     if (scope) phase.scope = scope;
     this.phases.push(phase);
+    this.lastPhase = phase;
   }
 
   private addProvider(module: string, entryPoint: string, event: LogEvent): void {

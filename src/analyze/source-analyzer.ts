@@ -246,17 +246,18 @@ export class SourceAnalyzer {
     const found = this.ruleScan?.groupsIn(event.message, this.ruleFound);
     const scanned = this.scannedRules;
     const unscanned = this.unscannedRules;
-    // merge the two ascending lists of rule indices, so that rules are tried in rule order
-    let s = 0;
     let u = 0;
-    while (s < scanned.length || u < unscanned.length) {
-      if (u < unscanned.length && (s >= scanned.length || unscanned[u]! < scanned[s]!)) {
-        this.tryRule(this.allRules[unscanned[u++]!]!, event, message, seq, run, attributed);
-      } else {
-        if (found !== undefined && hasGroup(found, s)) this.tryRule(this.allRules[scanned[s]!]!, event, message, seq, run, attributed);
-        s++;
+    // the groups found are the scanned rules in order: merge them with the unscanned ones by rule index
+    if (found !== undefined) {
+      for (let w = 0; w < found.length; w++) {
+        for (let bits = found[w]!; bits !== 0; bits &= bits - 1) {
+          const rule = scanned[w * 32 + 31 - Math.clz32(bits & -bits)]!;
+          while (u < unscanned.length && unscanned[u]! < rule) this.tryRule(this.allRules[unscanned[u++]!]!, event, message, seq, run, attributed);
+          this.tryRule(this.allRules[rule]!, event, message, seq, run, attributed);
+        }
       }
     }
+    while (u < unscanned.length) this.tryRule(this.allRules[unscanned[u++]!]!, event, message, seq, run, attributed);
   }
 
   /** One rule on one event that holds one of its literals: the pattern, then what a match means. */
