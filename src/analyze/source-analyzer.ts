@@ -23,6 +23,17 @@ export interface SourceContext {
   readonly maxLineChars?: number;
 }
 
+/** Messages whose facts are remembered (`factsOf`). */
+const MESSAGE_FACTS = 4096;
+
+/** What a message alone decides; undefined: not worked out yet, null: none. */
+interface MessageFacts {
+  infoFound?: Uint32Array;
+  ruleFound?: Uint32Array;
+  marker?: Marker | null;
+  chain?: ChainLine | null;
+}
+
 /** The latest runs of a source keep every match; older ones are compacted. */
 const DETAILED_RUNS = 8;
 /**
@@ -74,6 +85,7 @@ export class SourceAnalyzer {
   private readonly unscannedRules: readonly number[];
   private readonly infoFound: Uint32Array;
   private readonly ruleFound: Uint32Array;
+  private readonly messageFacts = new Map<string, MessageFacts>();
   /**
    * Takes the Info lines the info gate finds nothing in as bytes, before they are decoded (past a file's
    * head, quiet-lines.ts): only when no event is wanted, and not in a `setuperr.log` (whose lines may
@@ -191,10 +203,14 @@ export class SourceAnalyzer {
     if (event.line <= HEAD_LINES) this.roles.observe(event);
     // a record without any marker literal has no marker; an Info record without an Info-rule literal meets no rule
     const info = event.level === 'Info';
-    const found = this.infoScan !== null && (info || event.kind === 'record') ? this.infoScan.groupsIn(event.message, this.infoFound) : null;
+    const facts = this.factsOf(event.message);
+    const found = this.infoScan !== null && (info || event.kind === 'record') ? (facts.infoFound ??= this.infoScan.groupsIn(event.message, this.infoFound).slice()) : null;
     const markers = event.kind !== 'record' ? 0 : found === null ? -1 : found[0]! & markerMask(this.markerCount);
-    const marker = markers !== 0 ? readMarker(event.message, markers) : undefined;
-    const chain = event.kind === 'record' && event.level !== 'Info' ? classifyChainLine(splitGle(event.message).message) : undefined;
+    const marker = markers !== 0 ? (facts.marker === undefined ? (facts.marker = readMarker(event.message, markers) ?? null) : facts.marker) ?? undefined : undefined;
+    const chain =
+      event.kind === 'record' && event.level !== 'Info'
+        ? (facts.chain === undefined ? (facts.chain = classifyChainLine(splitGle(event.message).message) ?? null) : facts.chain) ?? undefined
+        : undefined;
     const run = this.runFor(event, seq, marker, chain);
     event.run = run.index;
     const attributed = run.source !== this.index;
@@ -227,7 +243,7 @@ export class SourceAnalyzer {
       }
     }
     if (info) this.applyInfoRules(event, seq, run, attributed, found);
-    else this.applyRules(event, seq, run, attributed);
+    else this.applyRules(event, seq, run, attributed, facts);
     this.context.onEvent?.(event);
   }
 
@@ -241,9 +257,9 @@ export class SourceAnalyzer {
   }
 
   /** The rules a record that is not Info may meet: those one of whose literals it holds, and those without literals, in rule order. */
-  private applyRules(event: LogEvent, seq: number, run: RunState, attributed: boolean): void {
+  private applyRules(event: LogEvent, seq: number, run: RunState, attributed: boolean, facts: MessageFacts): void {
     const { message } = splitGle(event.message);
-    const found = this.ruleScan?.groupsIn(event.message, this.ruleFound);
+    const found = this.ruleScan ? (facts.ruleFound ??= this.ruleScan.groupsIn(event.message, this.ruleFound).slice()) : undefined;
     const scanned = this.scannedRules;
     const unscanned = this.unscannedRules;
     let u = 0;
@@ -258,6 +274,20 @@ export class SourceAnalyzer {
       }
     }
     while (u < unscanned.length) this.tryRule(this.allRules[unscanned[u++]!]!, event, message, seq, run, attributed);
+  }
+
+  /**
+   * What the message alone decides, worked out once per distinct message: a log repeats its provider,
+   * stage and error lines run after run. Bounded: forgotten all at once when full.
+   */
+  private factsOf(message: string): MessageFacts {
+    let facts = this.messageFacts.get(message);
+    if (facts === undefined) {
+      if (this.messageFacts.size >= MESSAGE_FACTS) this.messageFacts.clear();
+      facts = {};
+      this.messageFacts.set(message, facts);
+    }
+    return facts;
   }
 
   /** One rule on one event that holds one of its literals: the pattern, then what a match means. */
