@@ -5,7 +5,6 @@ import { basename, join, relative } from 'node:path';
 import type { InputProblem, LogFlavor, SourceRole } from '../types.js';
 import { flavorFromName, roleFromPath } from '../analyze/roles.js';
 import { BINARY_MESSAGE, fileLooksBinary, guardBinary } from './binary-guard.js';
-import { readZipSources } from './zip.js';
 
 export interface ByteSource {
   /** The path as shown in reports (for zip entries: `archive.zip:inner/path`). */
@@ -227,6 +226,7 @@ export async function resolveInputs(inputs: readonly string[]): Promise<Resolved
         else sources.push(fileSource(log, shown));
       }
     } else if (isZipName(input) || (info.isFile() && (await hasZipMagic(input)))) {
+      const { readZipSources } = await import('./zip.js'); // only when there is a zip: ~12 MiB to load
       const zip = await readZipSources(input);
       sources.push(...zip.sources);
       problems.push(...zip.problems);
