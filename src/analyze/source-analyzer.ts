@@ -24,12 +24,12 @@ export interface SourceContext {
 }
 
 /** Messages whose facts are remembered (`factsOf`). */
-const MESSAGE_FACTS = 4096;
+const MESSAGE_FACTS = 2048;
 
 /** What a message alone decides; undefined: not worked out yet, null: none. */
 interface MessageFacts {
-  infoFound?: Uint32Array;
-  ruleFound?: Uint32Array;
+  infoFound?: readonly number[];
+  ruleFound?: readonly number[];
   marker?: Marker | null;
   chain?: ChainLine | null;
 }
@@ -204,7 +204,7 @@ export class SourceAnalyzer {
     // a record without any marker literal has no marker; an Info record without an Info-rule literal meets no rule
     const info = event.level === 'Info';
     const facts = this.factsOf(event.message);
-    const found = this.infoScan !== null && (info || event.kind === 'record') ? (facts.infoFound ??= this.infoScan.groupsIn(event.message, this.infoFound).slice()) : null;
+    const found = this.infoScan !== null && (info || event.kind === 'record') ? (facts.infoFound ??= Array.from(this.infoScan.groupsIn(event.message, this.infoFound))) : null;
     const markers = event.kind !== 'record' ? 0 : found === null ? -1 : found[0]! & markerMask(this.markerCount);
     const marker = markers !== 0 ? (facts.marker === undefined ? (facts.marker = readMarker(event.message, markers) ?? null) : facts.marker) ?? undefined : undefined;
     const chain =
@@ -248,7 +248,7 @@ export class SourceAnalyzer {
   }
 
   /** The Info rules an Info record may meet: those one of whose literals the Info scan `found` (null: all). */
-  private applyInfoRules(event: LogEvent, seq: number, run: RunState, attributed: boolean, found: Uint32Array | null): void {
+  private applyInfoRules(event: LogEvent, seq: number, run: RunState, attributed: boolean, found: readonly number[] | null): void {
     let message: string | undefined;
     for (let k = 0; k < this.infoRules.length; k++) {
       if (found !== null && !hasGroup(found, this.markerCount + k)) continue;
@@ -259,7 +259,7 @@ export class SourceAnalyzer {
   /** The rules a record that is not Info may meet: those one of whose literals it holds, and those without literals, in rule order. */
   private applyRules(event: LogEvent, seq: number, run: RunState, attributed: boolean, facts: MessageFacts): void {
     const { message } = splitGle(event.message);
-    const found = this.ruleScan ? (facts.ruleFound ??= this.ruleScan.groupsIn(event.message, this.ruleFound).slice()) : undefined;
+    const found = this.ruleScan ? (facts.ruleFound ??= Array.from(this.ruleScan.groupsIn(event.message, this.ruleFound))) : undefined;
     const scanned = this.scannedRules;
     const unscanned = this.unscannedRules;
     let u = 0;

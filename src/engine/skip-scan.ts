@@ -148,7 +148,7 @@ export function scannable(literal: string): boolean {
 }
 
 /** Whether group `g` is in a group set. */
-export function hasGroup(found: Uint32Array, g: number): boolean {
+export function hasGroup(found: ArrayLike<number>, g: number): boolean {
   return ((found[g >> 5]! >>> (g & 31)) & 1) !== 0;
 }
 
