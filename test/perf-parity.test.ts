@@ -184,12 +184,17 @@ describe('prefilters never turn away what the full check accepts', () => {
   it('requiredLiterals reads only what is certain (tricky patterns, matching strings)', () => {
     const cases: [RegExp, string[], string[]][] = [
       // pattern, strings it matches, the expected literal set (or [] for null)
-      [/abc(?:de)?fgh/i, ['xxABCfghyy', 'abcdefgh'], ['abc']],
-      [/foo|bar(?:baz|qux)/, ['foo', 'barqux'], ['foo', 'bar']],
-      [/foo|ba(?:zzzz|quux)/, ['foo', 'baquux'], ['foo', 'zzzz', 'quux']],
+      [/abc(?:de)?fgh/i, ['xxABCfghyy', 'abcdefgh'], ['abcfgh', 'abcdefgh']],
+      [/foo|bar(?:baz|qux)/, ['foo', 'barqux'], ['foo', 'barbaz', 'barqux']],
+      [/foo|ba(?:zzzz|quux)/, ['foo', 'baquux'], ['foo', 'bazzzz', 'baquux']],
       [/a+bcd/, ['aaabcd'], ['bcd']],
-      [/ab?cdef/, ['acdef', 'abcdef'], ['cdef']],
-      [/(?<name>LaunchDll): ?Failure/i, ['launchdll:failure'], ['launchdll']],
+      [/ab?cdef/, ['acdef', 'abcdef'], ['acdef', 'abcdef']],
+      [/(?<name>LaunchDll): ?Failure/i, ['launchdll:failure', 'LaunchDll: Failure'], ['launchdll:failure', 'launchdll: failure']],
+      [/\bNetp(?:DoDomainJoin|JoinDomain): status: ?(?<code>0x[0-9a-f]+)/i, ['NetpJoinDomain: status: 0x5', 'netpdodomainjoin: status:0x1'], ['netpdodomainjoin: status:', 'netpjoindomain: status:']],
+      [/\b0xC1900101 ?- ?0x(?<e>[1-5]00)/i, ['0xC1900101 - 0x400', '0xc1900101-0x100'], ['0xc1900101-0x', '0xc1900101- 0x', '0xc1900101 -0x', '0xc1900101 - 0x']],
+      [/a(?:b|c)?d|ab{0,1}e/, ['ad', 'acd', 'ae', 'abe'], ['ad', 'abd', 'acd', 'ae', 'abe']],
+      [/x(?:a|b)(?:c|d)(?:e|f)(?:g|h)(?:i|j)y/, ['xbdfhjy'], ['xaceg', 'xaceh', 'xacfg', 'xacfh', 'xadeg', 'xadeh', 'xadfg', 'xadfh', 'xbceg', 'xbceh', 'xbcfg', 'xbcfh', 'xbdeg', 'xbdeh', 'xbdfg', 'xbdfh']],
+      [/(a|b*)c/, ['bbc', 'ac'], ['c']],
       [/x{2,}yyyy/, ['xxxyyyy'], ['yyyy']],
       [/(?=.*secret)public/, ['public secret'], ['public']],
       [/\bC:\\Windows\\/i, ['c:\\windows\\x'], ['c:\\windows\\']],

@@ -64,6 +64,9 @@ const literalCache = new WeakMap<RegExp, string[] | null>();
 
 class Unsupported extends Error {}
 
+/** A literal run is kept as at most this many strings (`a?b?(?:c|d)` is 8). */
+const MAX_RUN_STRINGS = 16;
+
 /** A recursive-descent reader of a RegExp source that keeps only what is certain to be matched literally. */
 class LiteralParser {
   pos = 0;
@@ -85,18 +88,32 @@ class LiteralParser {
     }
   }
 
-  /** One alternative: the best of its mandatory literal runs and mandatory groups. */
+  /**
+   * One alternative: the best of its mandatory literal runs and mandatory groups. A run is kept as
+   * the strings it can be, so that `a ?b(?:c|de)` gives ["abc", "a bc", "abde", "a bde"] (a few at
+   * most): longer literals are found faster and more surely.
+   */
   private sequence(): string[] | null {
     const src = this.src;
     let best: string[] | null = null;
-    let run = '';
+    let run = [''];
     const offer = (set: string[] | null) => {
       if (set === null || set.length === 0) return;
       if (best === null || score(set) > score(best)) best = set;
     };
     const closeRun = () => {
-      if (run.length > 0) offer([run]);
-      run = '';
+      // a string that holds another of the run adds nothing: whatever contains it contains the other
+      if (run.every((r) => r.length > 0)) offer(run.filter((r, i) => !run.some((other, j) => j !== i && other.length < r.length && r.includes(other))));
+      run = [''];
+    };
+    /** Appends one of `endings` to the run: every match of the run so far is followed by one of them. */
+    const extend = (endings: readonly string[]) => {
+      if (run.length * endings.length > MAX_RUN_STRINGS) {
+        closeRun();
+        run = [...endings];
+        return;
+      }
+      run = run.flatMap((r) => endings.map((e) => r + e));
     };
     while (this.pos < src.length) {
       const c = src[this.pos]!;
@@ -106,11 +123,25 @@ class LiteralParser {
         closeRun();
         continue;
       }
+      if (c === '\\' && (src[this.pos + 1] === 'b' || src[this.pos + 1] === 'B')) {
+        this.pos += 2; // a word boundary matches no character: the run goes on
+        continue;
+      }
       if (c === '(') {
+        const start = this.pos;
+        const exact = this.exactGroup();
+        if (exact !== null) {
+          const q = this.quantifier();
+          if (q === 'once') extend(exact);
+          else if (q === 'maybe') extend(['', ...exact]);
+          else closeRun();
+          continue;
+        }
+        this.pos = start;
         closeRun();
         const inner = this.group();
         const q = this.quantifier();
-        if (q !== 'optional') offer(inner);
+        if (q !== 'optional' && q !== 'maybe') offer(inner);
         continue;
       }
       let literal: string | null; // the atom's character when it is an ASCII literal
@@ -136,17 +167,60 @@ class LiteralParser {
       if (literal === null) {
         closeRun();
       } else if (q === 'once') {
-        run += literal;
+        extend([literal]);
+      } else if (q === 'maybe') {
+        extend(['', literal]);
       } else if (q === 'optional') {
         closeRun();
       } else {
         // at least once: the character is certain, what follows is not adjacent in a fixed way
-        run += literal;
+        extend([literal]);
         closeRun();
       }
     }
     closeRun();
     return best;
+  }
+
+  /**
+   * At `(`: a group that is only alternatives of plain characters (`(?:DoDomainJoin|JoinDomain)`)
+   * gives them, lower-cased, and moves past it; anything else gives null (the caller goes back).
+   */
+  private exactGroup(): string[] | null {
+    const src = this.src;
+    let at = this.pos + 1;
+    if (src.startsWith('?:', at)) at += 2;
+    else if (src.startsWith('?<', at) && !src.startsWith('?<=', at) && !src.startsWith('?<!', at)) {
+      const end = src.indexOf('>', at);
+      if (end === -1) return null;
+      at = end + 1;
+    } else if (src[at] === '?') return null;
+    const alternatives = [''];
+    for (; at < src.length; at++) {
+      const c = src[at]!;
+      if (c === ')') {
+        this.pos = at + 1;
+        return alternatives;
+      }
+      if (c === '|') {
+        alternatives.push('');
+        continue;
+      }
+      let literal: string;
+      if (c === '\\') {
+        const next = src[at + 1];
+        if (next === undefined || !/[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]/.test(next)) return null;
+        literal = next;
+        at++;
+      } else if ('[](){}.*+?^$'.includes(c) || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) >= 0x7f) {
+        return null;
+      } else {
+        literal = c.toLowerCase();
+      }
+      if ('*+?{'.includes(src[at + 1] ?? '')) return null; // a quantified character
+      alternatives[alternatives.length - 1] += literal;
+    }
+    return null;
   }
 
   /** At `(`: parses the group and returns its required set (null for lookarounds and unknowns). */
@@ -178,11 +252,14 @@ class LiteralParser {
   }
 
   /** Reads a quantifier after an atom, if any. */
-  private quantifier(): 'once' | 'optional' | 'some' {
+  private quantifier(): 'once' | 'maybe' | 'optional' | 'some' {
     const src = this.src;
     const c = src[this.pos];
-    let kind: 'once' | 'optional' | 'some' = 'once';
-    if (c === '?' || c === '*') {
+    let kind: 'once' | 'maybe' | 'optional' | 'some' = 'once';
+    if (c === '?') {
+      this.pos++;
+      kind = 'maybe';
+    } else if (c === '*') {
       this.pos++;
       kind = 'optional';
     } else if (c === '+') {
@@ -193,7 +270,7 @@ class LiteralParser {
       if (!m) throw new Unsupported('literal brace');
       this.pos += m[0].length;
       const min = Number(m[1]);
-      kind = min === 0 ? 'optional' : min === 1 && m[2] === undefined ? 'once' : 'some';
+      kind = min === 0 ? (m[2] === '1' ? 'maybe' : 'optional') : min === 1 && m[2] === undefined ? 'once' : 'some';
     }
     if (kind !== 'once' && src[this.pos] === '?') this.pos++; // lazy
     if (src[this.pos] === '?' || src[this.pos] === '*' || src[this.pos] === '+') throw new Unsupported('double quantifier');
