@@ -4,7 +4,7 @@
 // counts, the run's last line and timestamp, and (for a run not yet known to be sysprep's) whether
 // a SYSPRP record was seen. Anything else is left to the event path.
 import type { ByteLineFilter } from '../decode/line-decoder.js';
-import { LiteralSkipScan } from '../engine/skip-scan.js';
+import { countKeys, LiteralSkipScan } from '../engine/skip-scan.js';
 import { JOINED_MIN_LENGTH } from '../../parsers/panther.js';
 
 /**
@@ -20,8 +20,10 @@ const SPACE = 32;
 const LF = 10;
 const CR = 13;
 
-/** The scan of each set of literal groups: a worker makes a QuietLines per part of a file. */
-const scans = new WeakMap<readonly (readonly string[] | null)[], LiteralSkipScan | null>();
+/** Per set of literal groups, the scan adapted to the text of the log being read (`sample`). */
+const adaptedScans = new WeakMap<readonly (readonly string[] | null)[], LiteralSkipScan>();
+/** How much text the skip scan's windows are chosen on. */
+const SAMPLE_BYTES = 256 * 1024;
 
 /** Consecutive quiet lines, as handed to the analyzer. */
 export interface QuietStretch {
@@ -48,29 +50,48 @@ export class QuietLines implements ByteLineFilter {
   private stampText = '';
   private stampChanged = false;
   private readonly longest: number;
+  /** Key counts of the text seen so far, until the scan is adapted to them (`sample`). */
+  private keyCounts: Uint32Array | null = new Uint32Array(1 << 15);
+  private sampled = 0;
 
   /**
    * Quiet lines for the literal groups of the Info gate (marker keywords, each Info rule's literals);
    * none when a group has no literals or one too short to look for (then every line is an event).
    */
   static forGroups(groups: readonly (readonly string[] | null)[], maxLineChars: number, pastHead = false): QuietLines | undefined {
-    let scan = scans.get(groups);
-    if (scan === undefined) {
-      const covered = groups.every((literals) => literals !== null && literals.length > 0);
-      scan = covered ? LiteralSkipScan.create(groups as readonly (readonly string[])[]) : null;
-      scans.set(groups, scan);
-    }
-    return scan ? new QuietLines(scan, maxLineChars, pastHead) : undefined;
+    if (!groups.every((literals) => literals !== null && literals.length > 0)) return undefined;
+    const literals = groups as readonly (readonly string[])[];
+    const adapted = adaptedScans.get(groups);
+    if (adapted) return new QuietLines(adapted, literals, maxLineChars, pastHead);
+    const scan = LiteralSkipScan.create(literals);
+    return scan ? new QuietLines(scan, literals, maxLineChars, pastHead) : undefined;
   }
 
   /** `pastHead`: the lines come from past the file's first HEAD_LINES (a worker's later part of a file). */
   private constructor(
-    private readonly scan: LiteralSkipScan,
+    private scan: LiteralSkipScan,
+    private readonly groups: readonly (readonly string[])[],
     maxLineChars: number,
     private readonly pastHead: boolean,
   ) {
+    if (adaptedScans.has(groups)) this.keyCounts = null;
     // bytes ≥ characters, so a line of at most `maxLineChars` bytes is never cut
     this.longest = maxLineChars;
+  }
+
+  /**
+   * The first SAMPLE_BYTES the filter is shown, read for how often each key of the skip scan occurs:
+   * the scan is then made again with the windows that are rarest in this very log (and kept for the
+   * same literal groups: a worker's later parts start with it). Any windows find the same lines.
+   */
+  private sample(b: Buffer, start: number, end: number): void {
+    const to = Math.min(end, start + SAMPLE_BYTES - this.sampled);
+    countKeys(b, start, to, this.keyCounts!);
+    this.sampled += to - start;
+    if (this.sampled < SAMPLE_BYTES) return;
+    this.scan = LiteralSkipScan.create(this.groups, this.keyCounts!) ?? this.scan;
+    adaptedScans.set(this.groups, this.scan);
+    this.keyCounts = null;
   }
 
   /** The timestamp of the last line taken. */
@@ -92,6 +113,7 @@ export class QuietLines implements ByteLineFilter {
 
   takeLines(b: Buffer, start: number, end: number, linesBefore: number): number {
     this.taken = 0;
+    if (this.keyCounts !== null) this.sample(b, start, end);
     if (linesBefore < HEAD_LINES && !this.pastHead) return start;
     const scan = this.scan;
     const stamp = this.stamp;

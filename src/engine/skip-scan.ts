@@ -51,9 +51,10 @@ export class LiteralSkipScan {
 
   /**
    * A scan for groups of literals (lower-case ASCII); null when there are none, or one is shorter than
-   * MIN_SKIP_LITERAL or not printable ASCII.
+   * MIN_SKIP_LITERAL or not printable ASCII. `keyCounts` (from `countKeys` over a sample of the text to
+   * scan) tells which windows of a literal are rarest; without it, rough English letter frequencies do.
    */
-  static create(groups: readonly (readonly string[])[]): LiteralSkipScan | null {
+  static create(groups: readonly (readonly string[])[], keyCounts?: Uint32Array): LiteralSkipScan | null {
     const all = groups.flat();
     if (all.length === 0 || !all.every(scannable)) return null;
     const window = Math.min(MAX_WINDOW, ...all.map((lit) => lit.length));
@@ -63,7 +64,7 @@ export class LiteralSkipScan {
       for (const lit of new Set(literals.map((l) => l.toLowerCase()))) {
         const chars = Buffer.from(lit, 'latin1');
         // any window of the literal finds it; the one whose characters are rarest in text moves fastest
-        const windowEnd = rarestWindowEnd(chars, window);
+        const windowEnd = rarestWindowEnd(chars, window, keyCounts);
         for (let end = windowEnd - window + KEY_CHARS; end <= windowEnd; end++) {
           const key = keyOf(chars[end - 2]!, chars[end - 1]!, chars[end]!);
           shift[key] = Math.min(shift[key]!, windowEnd - end);
@@ -158,12 +159,26 @@ CHAR_WEIGHT[32] = 15;
 [...'etaoinsrhldcumpfgwybvkxjqz'].forEach((c, i) => (CHAR_WEIGHT[c.charCodeAt(0)] = 9 - i / 3.5));
 for (let d = 48; d <= 57; d++) CHAR_WEIGHT[d] = 3;
 
+/** Adds the keys of `bytes[from, to)` to `counts` (1 << 15 of them), to choose windows by (`create`). */
+export function countKeys(bytes: Uint8Array, from: number, to: number, counts: Uint32Array): void {
+  let key = 0;
+  for (let at = from; at < to; at++) {
+    key = ((key << 5) | (bytes[at]! & 31)) & KEY_MASK;
+    if (at - from >= KEY_CHARS - 1) counts[key]!++;
+  }
+}
+
+const KEY_MASK = (1 << KEY_BITS) - 1;
+
 /**
  * The end (index of its last character) of the window of `lit` whose keys are rarest, the last one
- * most: the scan then jumps further and compares less often.
+ * most: the scan then jumps further and compares less often. By `keyCounts` when given (how often
+ * each key occurs in a sample of the text), else by rough character frequencies.
  */
-function rarestWindowEnd(lit: Uint8Array, window: number): number {
-  const keyWeight = (end: number): number => CHAR_WEIGHT[lit[end - 2]!]! * CHAR_WEIGHT[lit[end - 1]!]! * CHAR_WEIGHT[lit[end]!]!;
+function rarestWindowEnd(lit: Uint8Array, window: number, keyCounts?: Uint32Array): number {
+  const keyWeight = keyCounts
+    ? (end: number): number => keyCounts[keyOf(lit[end - 2]!, lit[end - 1]!, lit[end]!)]!
+    : (end: number): number => CHAR_WEIGHT[lit[end - 2]!]! * CHAR_WEIGHT[lit[end - 1]!]! * CHAR_WEIGHT[lit[end]!]!;
   let best = window - 1;
   let bestScore = Infinity;
   for (let windowEnd = window - 1; windowEnd < lit.length; windowEnd++) {
