@@ -217,6 +217,9 @@ function printable(b: Uint8Array, from: number, to: number): boolean {
 
 const LEVEL_WORDS = ['Fatal Error', 'Error', 'Warning', 'Info', 'Verbose', 'Debug'].map((w) => Buffer.from(w, 'latin1'));
 
+/** The time columns (11-12, 14-15, 17-18) that must be digits for the record's own level not to count. */
+const TIME_DIGITS = [11, 12, 14, 15, 17, 18];
+
 /** Per byte: 1 for a tab or a colon, 2 + k for the first letter of level word k, else 0. */
 const JOIN_HINT = new Uint8Array(256);
 JOIN_HINT[9] = 1;
@@ -231,7 +234,7 @@ LEVEL_WORDS.forEach((word, k) => {
  * level column (the record's own level counts only when a `dd:dd:dd,` time precedes it).
  */
 function mayHoldJoinedRecord(b: Buffer, lineStart: number, lineEnd: number): boolean {
-  for (const k of [11, 12, 14, 15, 17, 18]) if (b[lineStart + k]! < 48 || b[lineStart + k]! > 57) return true;
+  for (const k of TIME_DIGITS) if (b[lineStart + k]! < 48 || b[lineStart + k]! > 57) return true;
   if (b[lineStart + 16] !== 58) return true;
   for (let k = lineStart + 32; k < lineEnd; k++) {
     const hint = JOIN_HINT[b[k]!]!;
