@@ -2,7 +2,7 @@
 // can be regenerated with `--seed S --case N`. Seeds are every samples/**/setupact.log and setuperr.log.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { createFuzzZip, type FuzzZipEntry } from './zip.js';
+import { createZip, type ZipEntryInput } from '../test/zip-writer.js';
 
 // ------------------------------------------------------------------------------------ random
 
@@ -445,9 +445,9 @@ function mutateLog(rng: Rng, seed: SeedLog, corpus: Corpus, applied: string[]): 
   return out;
 }
 
-function zipEntries(rng: Rng, files: readonly CaseFile[], applied: string[]): FuzzZipEntry[] {
+function zipEntries(rng: Rng, files: readonly CaseFile[], applied: string[]): ZipEntryInput[] {
   const method = (): 'store' | 'deflate' => (rng.chance(0.5) ? 'deflate' : 'store');
-  const entries: FuzzZipEntry[] = files.map((f) => ({ name: f.name, data: f.bytes, method: method() }));
+  const entries: ZipEntryInput[] = files.map((f) => ({ name: f.name, data: f.bytes, method: method() }));
   if (rng.chance(0.15)) {
     const extra = rng.pick([
       { name: 'Windows/', data: Buffer.alloc(0) },
@@ -456,7 +456,7 @@ function zipEntries(rng: Rng, files: readonly CaseFile[], applied: string[]): Fu
       { name: '/abs/setuperr.log', data: Buffer.from('x\r\n') },
       { name: 'readme.txt', data: Buffer.from('not a log\n') },
       { name: 'empty/setupact.log', data: Buffer.alloc(0) },
-      { name: 'nested.zip', data: createFuzzZip([{ name: 'setupact.log', data: files[0]?.bytes ?? Buffer.alloc(0) }]) },
+      { name: 'nested.zip', data: createZip([{ name: 'setupact.log', data: files[0]?.bytes ?? Buffer.alloc(0) }]) },
       { name: `${'d/'.repeat(100)}setupact.log`, data: files[0]?.bytes ?? Buffer.alloc(0) },
       { name: 'dup/setupact.log', data: Buffer.from('a\r\n') },
       { name: 'dup/setupact.log', data: Buffer.from('b\r\n') },
@@ -471,7 +471,7 @@ function zipEntries(rng: Rng, files: readonly CaseFile[], applied: string[]): Fu
   }
   if (rng.chance(0.05) && entries.length > 0) {
     const i = rng.int(entries.length);
-    entries[i] = { ...entries[i]!, lieSize: rng.pick([0, 1, entries[i]!.data.length + 1, 0xffffffff]) };
+    entries[i] = { ...entries[i]!, declaredSize: rng.pick([0, 1, entries[i]!.data.length + 1, 0xffffffff]) };
     applied.push('zip-lie-size');
   }
   return entries;
@@ -511,7 +511,7 @@ export function generateCase(seed: number, index: number, corpus: Corpus, childR
 
   let zipBytes: Buffer | undefined;
   if (container === 'zip') {
-    zipBytes = createFuzzZip(zipEntries(rng, files, applied));
+    zipBytes = createZip(zipEntries(rng, files, applied));
     if (rng.chance(0.06)) {
       zipBytes = Buffer.from(zipBytes);
       for (let i = rng.range(1, 4); i > 0; i--) zipBytes[rng.int(zipBytes.length)] = rng.int(256);

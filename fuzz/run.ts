@@ -26,7 +26,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { generateCase, loadCorpus, type CaseFile, type Container, type FuzzCase } from './cases.js';
-import { createFuzzZip } from './zip.js';
+import { createZip } from '../test/zip-writer.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The built CLI the cases run: a private copy of dist/ (see snapshotDist), or dist/ itself with --no-snapshot. */
@@ -535,7 +535,7 @@ class Fuzzer {
   save(c: FuzzCase, files: readonly CaseFile[], crash: Crash, result: RunResult, child: boolean, minimized: string): string {
     mkdirSync(this.options.out, { recursive: true });
     const asZip = c.container === 'zip' || c.container === 'dir';
-    const data = c.container === 'zip' ? c.zipBytes! : c.container === 'dir' ? createFuzzZip(files.map((f) => ({ name: f.name, data: f.bytes }))) : files[0]!.bytes;
+    const data = c.container === 'zip' ? c.zipBytes! : c.container === 'dir' ? createZip(files.map((f) => ({ name: f.name, data: f.bytes }))) : files[0]!.bytes;
     const hash = createHash('sha256').update(data).update(c.args.join(' ')).digest('hex').slice(0, 16);
     const file = join(this.options.out, `${hash}.${asZip ? 'zip' : 'log'}`);
     writeFileSync(file, data);

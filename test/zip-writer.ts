@@ -1,6 +1,6 @@
 // A minimal .zip writer for tests and benchmarks (no zip library is installed): STORE by default,
-// DEFLATE on request, and the hostile variants the robustness tests need (encryption flag, lying
-// sizes); UTF-8 names, one local header per entry, the central directory and the end record.
+// DEFLATE on request, and the hostile variants the robustness tests and the fuzzer need (encryption
+// flag, lying sizes, a wrong CRC); UTF-8 names, one local header per entry, the central directory and the end record.
 // Enough for yauzl and for Windows Explorer; no ZIP64, so keep archives under 4 GiB.
 import * as zlib from 'node:zlib';
 
@@ -16,6 +16,8 @@ export interface ZipEntryInput {
   readonly encrypted?: boolean;
   /** The uncompressed size written in the headers instead of the real one (a lying zip bomb). */
   readonly declaredSize?: number;
+  /** Writes a wrong CRC-32 (a damaged entry, which the reader must report). */
+  readonly badCrc?: boolean;
 }
 
 let table: Uint32Array | undefined;
@@ -49,12 +51,12 @@ export function createZip(entries: readonly ZipEntryInput[]): Buffer {
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
     const raw = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data);
-    const crc = crc32(raw);
+    const crc = entry.badCrc ? (crc32(raw) ^ 0x5a5a5a5a) >>> 0 : crc32(raw);
     const deflate = entry.method === 'deflate';
     const data = deflate ? zlib.deflateRawSync(raw, { level: entry.level ?? 9 }) : raw;
     const method = deflate ? 8 : 0;
     const flags = UTF8_NAMES | (entry.encrypted ? 0x0001 : 0);
-    const size = entry.declaredSize ?? raw.length;
+    const size = (entry.declaredSize ?? raw.length) >>> 0;
 
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0); // local file header signature
