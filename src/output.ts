@@ -1,7 +1,7 @@
 // Writing results: stdout (quiet on a closed pipe) or a file written whole or not at all.
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, rmSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError, EXIT } from './errors.js';
 
@@ -52,17 +52,9 @@ function writeError(path: string, error: unknown): UserError {
 
 /** Writes `text` to `path` through a temporary file and a rename, so a reader never sees half a report. */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const tmp = tempPathFor(path);
-  trackTemp(tmp);
-  try {
-    await writeFile(tmp, text, { flag: 'wx' });
-    await rename(tmp, path);
-  } catch (error) {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    throw writeError(path, error);
-  } finally {
-    untrackTemp(tmp);
-  }
+  const out = await openOutput(path);
+  out.write(text);
+  await out.commit();
 }
 
 /** Set once stdout's reader has gone away (EPIPE): what is left to print is dropped. */
