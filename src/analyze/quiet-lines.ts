@@ -51,7 +51,7 @@ export class QuietLines implements ByteLineFilter {
   private stampChanged = false;
   private readonly longest: number;
   /** Key counts of the text seen so far, until the scan is adapted to them (`sample`). */
-  private keyCounts: Uint32Array | null = new Uint32Array(1 << 15);
+  private keyCounts: Uint32Array | null;
   private sampled = 0;
 
   /**
@@ -74,7 +74,7 @@ export class QuietLines implements ByteLineFilter {
     maxLineChars: number,
     private readonly pastHead: boolean,
   ) {
-    if (adaptedScans.has(groups)) this.keyCounts = null;
+    this.keyCounts = adaptedScans.has(groups) ? null : new Uint32Array(1 << 15);
     // bytes ≥ characters, so a line of at most `maxLineChars` bytes is never cut
     this.longest = maxLineChars;
   }

@@ -203,14 +203,12 @@ export class SourceAnalyzer {
     if (event.line <= HEAD_LINES) this.roles.observe(event);
     // a record without any marker literal has no marker; an Info record without an Info-rule literal meets no rule
     const info = event.level === 'Info';
+    const record = event.kind === 'record';
     const facts = this.factsOf(event.message);
-    const found = this.infoScan !== null && (info || event.kind === 'record') ? (facts.infoFound ??= Array.from(this.infoScan.groupsIn(event.message, this.infoFound))) : null;
-    const markers = event.kind !== 'record' ? 0 : found === null ? -1 : found[0]! & markerMask(this.markerCount);
-    const marker = markers !== 0 ? (facts.marker === undefined ? (facts.marker = readMarker(event.message, markers) ?? null) : facts.marker) ?? undefined : undefined;
-    const chain =
-      event.kind === 'record' && event.level !== 'Info'
-        ? (facts.chain === undefined ? (facts.chain = classifyChainLine(splitGle(event.message).message) ?? null) : facts.chain) ?? undefined
-        : undefined;
+    const found = this.infoScan !== null && (info || record) ? (facts.infoFound ??= Array.from(this.infoScan.groupsIn(event.message, this.infoFound))) : null;
+    const marker = record ? this.markerOf(event.message, facts, found) : undefined;
+    if (record && !info && facts.chain === undefined) facts.chain = classifyChainLine(splitGle(event.message).message) ?? null;
+    const chain = record && !info ? (facts.chain ?? undefined) : undefined;
     const run = this.runFor(event, seq, marker, chain);
     event.run = run.index;
     const attributed = run.source !== this.index;
@@ -274,6 +272,15 @@ export class SourceAnalyzer {
       }
     }
     while (u < unscanned.length) this.tryRule(this.allRules[unscanned[u++]!]!, event, message, seq, run, attributed);
+  }
+
+  /** A record's marker, from the markers whose literals the Info scan `found` in it (null: any). */
+  private markerOf(message: string, facts: MessageFacts, found: readonly number[] | null): Marker | undefined {
+    if (facts.marker === undefined) {
+      const candidates = found === null ? -1 : found[0]! & markerMask(this.markerCount);
+      facts.marker = candidates === 0 ? null : (readMarker(message, candidates) ?? null);
+    }
+    return facts.marker ?? undefined;
   }
 
   /**

@@ -64,6 +64,8 @@ const literalCache = new WeakMap<RegExp, string[] | null>();
 
 class Unsupported extends Error {}
 
+/** ASCII punctuation, which a backslash makes literal. */
+const ESCAPED_PUNCTUATION = /[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]/;
 /** A literal run is kept as at most this many strings (`a?b?(?:c|d)` is 8). */
 const MAX_RUN_STRINGS = 16;
 
@@ -209,7 +211,7 @@ class LiteralParser {
       let literal: string;
       if (c === '\\') {
         const next = src[at + 1];
-        if (next === undefined || !/[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]/.test(next)) return null;
+        if (next === undefined || !ESCAPED_PUNCTUATION.test(next)) return null;
         literal = next;
         at++;
       } else if ('[](){}.*+?^$'.includes(c) || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) >= 0x7f) {
@@ -284,7 +286,7 @@ class LiteralParser {
     this.pos += 2;
     if ('dDwWsSbB'.includes(next)) return null;
     if ('nrtfv'.includes(next)) return null; // control characters: fine to skip, never in a literal
-    if (/[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]/.test(next)) return next; // escaped punctuation
+    if (ESCAPED_PUNCTUATION.test(next)) return next;
     throw new Unsupported(`escape \\${next}`); // \x \u \c \p \k, backreferences, \0, identity escapes
   }
 
