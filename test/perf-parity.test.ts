@@ -190,10 +190,25 @@ describe('prefilters never turn away what the full check accepts', () => {
       [/a+bcd/, ['aaabcd'], ['bcd']],
       [/ab?cdef/, ['acdef', 'abcdef'], ['acdef', 'abcdef']],
       [/(?<name>LaunchDll): ?Failure/i, ['launchdll:failure', 'LaunchDll: Failure'], ['launchdll:failure', 'launchdll: failure']],
-      [/\bNetp(?:DoDomainJoin|JoinDomain): status: ?(?<code>0x[0-9a-f]+)/i, ['NetpJoinDomain: status: 0x5', 'netpdodomainjoin: status:0x1'], ['netpdodomainjoin: status:', 'netpjoindomain: status:']],
-      [/\b0xC1900101 ?- ?0x(?<e>[1-5]00)/i, ['0xC1900101 - 0x400', '0xc1900101-0x100'], ['0xc1900101-0x', '0xc1900101- 0x', '0xc1900101 -0x', '0xc1900101 - 0x']],
+      [
+        /\bNetp(?:DoDomainJoin|JoinDomain): status: ?(?<code>0x[0-9a-f]+)/i,
+        ['NetpJoinDomain: status: 0x5', 'netpdodomainjoin: status:0x1'],
+        ['netpdodomainjoin: status:0x', 'netpdodomainjoin: status: 0x', 'netpjoindomain: status:0x', 'netpjoindomain: status: 0x'],
+      ],
+      [
+        /\b0xC1900101 ?- ?0x(?<e>[1-5]00)/i,
+        ['0xC1900101 - 0x400', '0xc1900101-0x100'],
+        ['-', '- ', ' -', ' - '].flatMap((dash) => ['1', '2', '3', '4', '5'].map((d) => `0xc1900101${dash}0x${d}00`)),
+      ],
+      // a run goes on into a group that begins with literals, and through a small class
+      [/LaunchModule: ?(?:Executing method '([^']+)' from|Found '([^']+)' in)/i, ["LaunchModule: Found 'X' in", "launchmodule:executing method 'y' from"], ["launchmodule:executing method '", "launchmodule:found '", "launchmodule: executing method '", "launchmodule: found '"]],
+      [/a[xY]?bcd/, ['abcd', 'aYbcd'], ['abcd', 'axbcd', 'aybcd']],
+      [/ab[c-e]+fgh/, ['abddfgh'], ['fgh']],
+      [/abcd[a-z]efg/, ['abcdqefg'], ['abcd']],
+      [/abc(?=d)de/, ['abcde'], ['abc']],
       [/a(?:b|c)?d|ab{0,1}e/, ['ad', 'acd', 'ae', 'abe'], ['ad', 'abd', 'acd', 'ae', 'abe']],
-      [/x(?:a|b)(?:c|d)(?:e|f)(?:g|h)(?:i|j)y/, ['xbdfhjy'], ['xaceg', 'xaceh', 'xacfg', 'xacfh', 'xadeg', 'xadeh', 'xadfg', 'xadfh', 'xbceg', 'xbceh', 'xbcfg', 'xbcfh', 'xbdeg', 'xbdeh', 'xbdfg', 'xbdfh']],
+      // 32 strings at most: the sixth choice would make 64, so the run is cut before it
+      [/x(?:a|b)(?:c|d)(?:e|f)(?:g|h)(?:i|j)(?:k|l)y/, ['xbdfhjly'], product('x', ['ab', 'cd', 'ef', 'gh', 'ij'])],
       [/(a|b*)c/, ['bbc', 'ac'], ['c']],
       [/x{2,}yyyy/, ['xxxyyyy'], ['yyyy']],
       [/(?=.*secret)public/, ['public secret'], ['public']],
@@ -213,6 +228,24 @@ describe('prefilters never turn away what the full check accepts', () => {
     }
   });
 
+  it('requiredLiterals: every string a random pattern matches holds one of its literals (property)', () => {
+    const patterns = fc.tuple(randomPattern, fc.boolean(), fc.array(fc.nat(), { minLength: 1, maxLength: 64 })).map(([node, ignoreCase, choices]) => {
+      let n = 0;
+      const pick = (count: number): number => choices[n++ % choices.length]! % count;
+      let text = matchingText(node, pick);
+      if (ignoreCase) text = [...text].map((c) => (pick(2) === 0 ? c.toUpperCase() : c.toLowerCase())).join('');
+      return { re: new RegExp(sourceOf(node), ignoreCase ? 'i' : ''), text: `<${text}>` };
+    });
+    fc.assert(
+      fc.property(patterns, ({ re, text }) => {
+        const literals = requiredLiterals(re);
+        fc.pre(re.test(text)); // only a \\b between the characters chosen can fail
+        expect(mayContain(literals, text.toLowerCase()), `${re} on ${JSON.stringify(text)}: ${JSON.stringify(literals)}`).toBe(true);
+      }),
+      { numRuns: 5000, seed: 11 },
+    );
+  });
+
   it('the Info scan finds the group of any literal, in any case, anywhere, and no other (property)', () => {
     const literals = gateLiterals.flatMap((l) => l!);
     const scan = LiteralSkipScan.create(literals.map((l) => [l]))!;
@@ -228,3 +261,74 @@ describe('prefilters never turn away what the full check accepts', () => {
     );
   });
 });
+
+/** Every string of `start` then one character of each choice, in order. */
+function product(start: string, choices: readonly string[]): string[] {
+  return choices.reduce((runs, choice) => runs.flatMap((run) => [...choice].map((c) => run + c)), [start]);
+}
+
+/** A small regex syntax tree, to make a pattern and a string it matches from the same choices. */
+type PatternNode =
+  | { readonly kind: 'atom'; readonly source: string; readonly chars: string }
+  | { readonly kind: 'group'; readonly open: string; readonly alternatives: readonly (readonly PatternNode[])[] }
+  | { readonly kind: 'repeat'; readonly node: PatternNode; readonly quantifier: string; readonly min: number; readonly max: number }
+  | { readonly kind: 'boundary' };
+
+const ATOMS: readonly [string, string][] = [
+  ...['a', 'b', 'c', 'X', 'Y', ' ', ':', "'", '0', '1'].map((c): [string, string] => [c, c]),
+  ['\\-', '-'], ['\\.', '.'], ['\\[', '['], ['\\(', '('],
+  ['[abc]', 'abc'], ['[a-c]', 'abc'], ['[xY]', 'xY'], ['[0-9]', '0123456789'], ['[a-z]', 'abcdefghijklmnopqrstuvwxyz'], ['[^a]', 'bZ9 -'],
+  ['\\d', '0123456789'], ['\\s', ' '], ['\\w', 'aZ_0'], ['.', 'a.:- Z'],
+];
+const QUANTIFIERS: readonly [string, number, number][] = [['?', 0, 1], ['*', 0, 3], ['+', 1, 3], ['{2}', 2, 2], ['{0,1}', 0, 1], ['{1,3}', 1, 3], ['??', 0, 1], ['+?', 1, 3]];
+
+const randomPattern: fc.Arbitrary<PatternNode[]> = fc.letrec<{ sequence: PatternNode[]; node: PatternNode; group: PatternNode }>((tie) => ({
+  sequence: fc.array(tie('node'), { minLength: 1, maxLength: 6 }),
+  node: fc.oneof(
+    { maxDepth: 3 },
+    { weight: 8, arbitrary: fc.constantFrom(...ATOMS).map(([source, chars]): PatternNode => ({ kind: 'atom', source, chars })) },
+    { weight: 1, arbitrary: fc.constant<PatternNode>({ kind: 'boundary' }) },
+    { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...ATOMS), fc.constantFrom(...QUANTIFIERS)).map(([[source, chars], [quantifier, min, max]]): PatternNode => ({ kind: 'repeat', node: { kind: 'atom', source, chars }, quantifier, min, max })) },
+    { weight: 2, arbitrary: tie('group') },
+    { weight: 1, arbitrary: fc.tuple(tie('group'), fc.constantFrom(...QUANTIFIERS)).map(([node, [quantifier, min, max]]): PatternNode => ({ kind: 'repeat', node, quantifier, min, max })) },
+  ),
+  group: fc.tuple(fc.constantFrom('(?:', '(', '(?<name>'), fc.array(tie('sequence'), { minLength: 1, maxLength: 3 })).map(([open, alternatives]): PatternNode => ({ kind: 'group', open, alternatives })),
+})).sequence;
+
+function sourceOf(sequence: readonly PatternNode[], names = { next: 0 }): string {
+  return sequence
+    .map((node): string => {
+      switch (node.kind) {
+        case 'atom':
+          return node.source;
+        case 'boundary':
+          return '\\b';
+        case 'group':
+          return `${node.open === '(?<name>' ? `(?<g${names.next++}>` : node.open}${node.alternatives.map((alternative) => sourceOf(alternative, names)).join('|')})`;
+        case 'repeat':
+          return sourceOf([node.node], names) + node.quantifier;
+      }
+    })
+    .join('');
+}
+
+/** A string `sequence` matches, from the choices `pick` makes (a \\b may fail to hold: then the property skips it). */
+function matchingText(sequence: readonly PatternNode[], pick: (count: number) => number): string {
+  return sequence
+    .map((node): string => {
+      switch (node.kind) {
+        case 'atom':
+          return node.chars[pick(node.chars.length)]!;
+        case 'boundary':
+          return '';
+        case 'group':
+          return matchingText(node.alternatives[pick(node.alternatives.length)]!, pick);
+        case 'repeat': {
+          const times = node.min + pick(node.max - node.min + 1);
+          return Array.from({ length: times }, () => matchingText([node.node], pick)).join('');
+        }
+      }
+    })
+    .join('');
+}
+

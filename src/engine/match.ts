@@ -67,7 +67,9 @@ class Unsupported extends Error {}
 /** ASCII punctuation, which a backslash makes literal. */
 const ESCAPED_PUNCTUATION = /[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]/;
 /** A literal run is kept as at most this many strings (`a?b?(?:c|d)` is 8). */
-const MAX_RUN_STRINGS = 16;
+const MAX_RUN_STRINGS = 32;
+/** A class of at most this many characters (`[1-5]`) is taken as a choice of literals. */
+const SMALL_CLASS = 6;
 
 /** A recursive-descent reader of a RegExp source that keeps only what is certain to be matched literally. */
 class LiteralParser {
@@ -76,34 +78,47 @@ class LiteralParser {
 
   /** Alternatives up to `)` or the end: the union of each alternative's set, null if one has none. */
   alternation(): string[] | null {
+    return this.alternatives().required;
+  }
+
+  /**
+   * Alternatives up to `)` or the end: the union of their required sets (null if one has none), and
+   * the union of the literal strings they begin with (`''` for one that begins otherwise).
+   */
+  private alternatives(): { required: string[] | null; leading: string[] } {
     const union: string[] = [];
+    const leading: string[] = [];
     let certain = true;
     for (;;) {
       const seq = this.sequence();
-      if (seq === null) certain = false;
-      else union.push(...seq);
+      if (seq.required === null) certain = false;
+      else union.push(...seq.required);
+      leading.push(...seq.leading);
       if (this.src[this.pos] === '|') {
         this.pos++;
         continue;
       }
-      return certain ? union : null;
+      return { required: certain ? union : null, leading: [...new Set(leading)] };
     }
   }
 
   /**
-   * One alternative: the best of its mandatory literal runs and mandatory groups. A run is kept as
-   * the strings it can be, so that `a ?b(?:c|de)` gives ["abc", "a bc", "abde", "a bde"] (a few at
-   * most): longer literals are found faster and more surely.
+   * One alternative: the best of its mandatory literal runs and mandatory groups, and the strings it
+   * begins with (its first run). A run is kept as the strings it can be, so that `a ?b(?:c|de)` gives
+   * ["abc", "a bc", "abde", "a bde"] (a few at most), and it goes on into a group that begins with
+   * literals (`ab(?:c.|de)` gives ["abc", "abde"]): longer literals are found faster and more surely.
    */
-  private sequence(): string[] | null {
+  private sequence(): { required: string[] | null; leading: string[] } {
     const src = this.src;
     let best: string[] | null = null;
     let run = [''];
+    let leading: string[] | null = null;
     const offer = (set: string[] | null) => {
       if (set === null || set.length === 0) return;
       if (best === null || score(set) > score(best)) best = set;
     };
     const closeRun = () => {
+      leading ??= run;
       // a string that holds another of the run adds nothing: whatever contains it contains the other
       if (run.every((r) => r.length > 0)) offer(run.filter((r, i) => !run.some((other, j) => j !== i && other.length < r.length && r.includes(other))));
       run = [''];
@@ -140,18 +155,24 @@ class LiteralParser {
           continue;
         }
         this.pos = start;
-        closeRun();
         const inner = this.group();
         const q = this.quantifier();
-        if (q !== 'optional' && q !== 'maybe') offer(inner);
+        // every match of the run and a group it must go through goes on with what the group begins with
+        if (q === 'once' || q === 'some') extend(inner.leading);
+        closeRun();
+        if (q !== 'optional' && q !== 'maybe') offer(inner.required);
         continue;
       }
       let literal: string | null; // the atom's character when it is an ASCII literal
       if (c === '\\') {
         literal = this.escape();
       } else if (c === '[') {
-        this.skipClass();
-        literal = null;
+        const chars = this.smallClass();
+        const q = this.quantifier();
+        if (chars !== null && (q === 'once' || q === 'some')) extend(chars);
+        else if (chars !== null && q === 'maybe') extend(['', ...chars]);
+        if (chars === null || q === 'optional' || q === 'some') closeRun();
+        continue;
       } else if (c === '.') {
         this.pos++;
         literal = null;
@@ -181,7 +202,7 @@ class LiteralParser {
       }
     }
     closeRun();
-    return best;
+    return { required: best, leading: leading ?? [''] };
   }
 
   /**
@@ -225,8 +246,11 @@ class LiteralParser {
     return null;
   }
 
-  /** At `(`: parses the group and returns its required set (null for lookarounds and unknowns). */
-  private group(): string[] | null {
+  /**
+   * At `(`: parses the group; returns its required set (null for lookarounds and unknowns) and the
+   * strings it begins with (`['']` for a lookaround, which matches no character).
+   */
+  private group(): { required: string[] | null; leading: string[] } {
     const src = this.src;
     this.pos++; // (
     let lookaround = false;
@@ -247,10 +271,10 @@ class LiteralParser {
         throw new Unsupported('group kind');
       }
     }
-    const inner = this.alternation();
+    const inner = this.alternatives();
     if (src[this.pos] !== ')') throw new Unsupported('unclosed group');
     this.pos++;
-    return lookaround ? null : inner;
+    return lookaround ? { required: null, leading: [''] } : inner;
   }
 
   /** Reads a quantifier after an atom, if any. */
@@ -290,13 +314,25 @@ class LiteralParser {
     throw new Unsupported(`escape \\${next}`); // \x \u \c \p \k, backreferences, \0, identity escapes
   }
 
-  /** At `[`: skips the class. */
-  private skipClass(): void {
+  /**
+   * At `[`: moves past the class; returns its characters, lower-cased, when it is a few printable
+   * ASCII characters and ranges (`[1-5]`, `[xX]`), else null.
+   */
+  private smallClass(): string[] | null {
     const src = this.src;
-    this.pos++;
+    const start = ++this.pos;
     while (this.pos < src.length && src[this.pos] !== ']') this.pos += src[this.pos] === '\\' ? 2 : 1;
     if (this.pos >= src.length) throw new Unsupported('unclosed class');
-    this.pos++;
+    const body = src.slice(start, this.pos++);
+    if (!/^(?:[\x20-\x7e](?:-[\x20-\x7e])?)+$/.test(body) || /[\\^\[\]]/.test(body)) return null;
+    const chars = new Set<string>();
+    for (let i = 0; i < body.length; i++) {
+      const from = body.charCodeAt(i);
+      const to = body[i + 1] === '-' && i + 2 < body.length ? body.charCodeAt((i += 2)) : from;
+      if (to - from >= SMALL_CLASS) return null;
+      for (let code = from; code <= to; code++) chars.add(String.fromCharCode(code).toLowerCase());
+    }
+    return chars.size <= SMALL_CLASS ? [...chars] : null;
   }
 }
 
