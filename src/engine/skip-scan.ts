@@ -12,6 +12,8 @@ export const MIN_SKIP_LITERAL = 4;
 /** Windows longer than this gain little and would overflow a byte of shift. */
 const MAX_WINDOW = 64;
 const KEY_BITS = 15;
+/** How far back from a window's end the second key ends (`keysBefore`). */
+const BEFORE = 3;
 
 /**
  * The key of 3 characters: 5 low bits of each, so ASCII letters fold to their case (and other
@@ -44,6 +46,12 @@ export class LiteralSkipScan {
     private readonly shift: Uint8Array,
     /** Per key whose shift is 0: the literals whose window ends with it. */
     private readonly candidates: readonly (readonly Candidate[] | undefined)[],
+    /**
+     * A bit per key: set for the key of the 3 characters before a literal's window end key (BEFORE
+     * characters back). Where the window's key has shift 0, the key before it rules out most places
+     * no literal ends at, without comparing any literal.
+     */
+    private readonly keysBefore: Uint32Array,
     readonly groups: number,
   ) {
     this.words = Math.max(1, Math.ceil(groups / 32));
@@ -60,6 +68,9 @@ export class LiteralSkipScan {
     const window = Math.min(MAX_WINDOW, ...all.map((lit) => lit.length));
     const shift = new Uint8Array(1 << KEY_BITS).fill(window - KEY_CHARS + 1);
     const candidates: Candidate[][] = [];
+    const keysBefore = new Uint32Array((1 << KEY_BITS) >> 5);
+    // a window too short to hold the key before its last: any key before passes
+    if (window < BEFORE + KEY_CHARS) keysBefore.fill(0xffffffff);
     groups.forEach((literals, group) => {
       for (const lit of new Set(literals.map((l) => l.toLowerCase()))) {
         const chars = Buffer.from(lit, 'latin1');
@@ -71,9 +82,13 @@ export class LiteralSkipScan {
         }
         const last = keyOf(chars[windowEnd - 2]!, chars[windowEnd - 1]!, chars[windowEnd]!);
         (candidates[last] ??= []).push({ chars, windowEnd, group });
+        if (windowEnd >= BEFORE + KEY_CHARS - 1) {
+          const before = keyOf(chars[windowEnd - BEFORE - 2]!, chars[windowEnd - BEFORE - 1]!, chars[windowEnd - BEFORE]!);
+          keysBefore[before >> 5]! |= 1 << (before & 31);
+        }
       }
     });
-    return new LiteralSkipScan(window, shift, candidates, groups.length);
+    return new LiteralSkipScan(window, shift, candidates, keysBefore, groups.length);
   }
 
   /** A group set to pass to `groupsIn`. */
@@ -83,7 +98,7 @@ export class LiteralSkipScan {
 
   /** Whether any literal occurs whole within `bytes[from, to)`. */
   test(bytes: Uint8Array, from: number, to: number): boolean {
-    const { shift, window } = this;
+    const { shift, window, keysBefore } = this;
     let at = from + window - 1;
     while (at < to) {
       const key = ((bytes[at - 2]! & 31) << 10) | ((bytes[at - 1]! & 31) << 5) | (bytes[at]! & 31);
@@ -92,7 +107,9 @@ export class LiteralSkipScan {
         at += jump;
         continue;
       }
-      if (this.literalInBytes(bytes, at, from, to, key)) return true;
+      const b = at - BEFORE;
+      const before = b - 2 < from ? -1 : ((bytes[b - 2]! & 31) << 10) | ((bytes[b - 1]! & 31) << 5) | (bytes[b]! & 31);
+      if ((before === -1 || ((keysBefore[before >> 5]! >>> (before & 31)) & 1) !== 0) && this.literalInBytes(bytes, at, from, to, key)) return true;
       at++;
     }
     return false;
