@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseLine } from '../../parsers/panther.js';
-import { QuietLines } from './quiet-lines.js';
+import { JsQuietScanner, QuietLines, type QuietScanner } from './quiet-lines.js';
+import { WasmQuietScanner } from './quiet-lines-wasm.js';
 
 const HEADER = '2025-07-03 19:20:39, Info                  CBS    ';
 /** Pieces of long messages: mostly text no record begins with, now and then what a joined record can begin with. */
@@ -31,9 +32,14 @@ const PIECE = fc.oneof(
   },
 );
 
-describe('quiet lines', () => {
+const SCANNERS: [string, () => QuietScanner][] = [
+  ['TypeScript', () => new JsQuietScanner()],
+  ['WebAssembly', () => WasmQuietScanner.create()!],
+];
+
+describe.each(SCANNERS)('quiet lines (%s scanner)', (_, scanner) => {
   it('takes a long line only when the event path reads it as one record (property)', () => {
-    const quiet = QuietLines.forGroups([['no such literal anywhere']], 1 << 16, true)!;
+    const quiet = QuietLines.forGroups([['no such literal anywhere']], 1 << 16, true, scanner())!;
     fc.assert(
       fc.property(fc.array(PIECE, { minLength: 8, maxLength: 40 }), fc.nat(7), (pieces, padding) => {
         const message = 'y'.repeat(padding) + pieces.join('');
@@ -49,7 +55,7 @@ describe('quiet lines', () => {
   });
 
   it('leaves a line that holds joined records to the event path', () => {
-    const quiet = QuietLines.forGroups([['no such literal anywhere']], 1 << 16, true)!;
+    const quiet = QuietLines.forGroups([['no such literal anywhere']], 1 << 16, true, scanner())!;
     const joined = `${HEADER}${'Microsoft-Windows-Shell-Sounds (CMI); '.repeat(8)} 2025-07-03 19:20:41, Error                 SYSPRP Failed`;
     const plain = `${HEADER}${'Microsoft-Windows-Shell-Sounds (CMI); '.repeat(9)}`;
     expect(parseLine(joined, 0, 1).length).toBe(2);

@@ -29,10 +29,17 @@ function fold(c: number): number {
 }
 
 /** A literal, where in it the window it is found by ends, and its group. */
-interface Candidate {
+export interface Candidate {
   readonly chars: Uint8Array;
   readonly windowEnd: number;
   readonly group: number;
+}
+
+export interface SkipScanTables {
+  readonly window: number;
+  readonly shift: Uint8Array;
+  readonly keysBefore: Uint32Array;
+  readonly candidates: readonly (readonly Candidate[] | undefined)[];
 }
 
 export class LiteralSkipScan {
@@ -89,6 +96,11 @@ export class LiteralSkipScan {
       }
     });
     return new LiteralSkipScan(window, shift, candidates, keysBefore, groups.length);
+  }
+
+  /** The scan's tables, for a scan of the same literals written in another language (wasm/quiet-lines.ts). */
+  tables(): SkipScanTables {
+    return { window: this.window, shift: this.shift, keysBefore: this.keysBefore, candidates: this.candidates };
   }
 
   /** A group set to pass to `groupsIn`. */
