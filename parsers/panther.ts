@@ -207,21 +207,26 @@ function eventFrom(header: Header, source: number, line: number, text: string, t
 
 /**
  * `eventFrom(withProcessTag(parseFixedColumns(text)))` after `readFixedColumns(text)` succeeded, without
- * the intermediate header: the same properties in the same order.
+ * the intermediate header. Every property is there from the start (undefined when absent), so that
+ * all the events of the fast path share one shape and the code that reads them stays monomorphic.
  */
 function fixedEvent(source: number, line: number, text: string, truncated: boolean): LogEvent {
   const message = text.slice(50);
-  const event: { -readonly [K in keyof LogEvent]: LogEvent[K] } = {
-    source, line, kind: 'record', text, timestamp: leadingTimestamp(text), level: fixed.level, message,
+  return {
+    source,
+    line,
+    kind: 'record',
+    text,
+    timestamp: leadingTimestamp(text),
+    level: fixed.level,
+    messageId: fixed.messageId,
+    component: fixed.component === '' ? undefined : fixed.component,
+    process: message.charCodeAt(0) === 91 /* [ */ ? PROCESS_TAG.exec(message)?.[1] : undefined,
+    message,
+    truncated: truncated ? true : undefined,
+    run: undefined,
+    phase: undefined,
   };
-  if (fixed.messageId !== undefined) event.messageId = fixed.messageId;
-  if (fixed.component !== '') event.component = fixed.component;
-  if (message.charCodeAt(0) === 91 /* [ */) {
-    const p = PROCESS_TAG.exec(message);
-    if (p) event.process = p[1]!;
-  }
-  if (truncated) event.truncated = true;
-  return event;
 }
 
 /**
