@@ -63,6 +63,8 @@ export class WasmQuietScanner implements QuietScanner {
   private stampChanged = false;
   private stampText = '';
   private firstText = '';
+  /** A stretch began since `firstText` was read: its first timestamp is in the instance's memory. */
+  private firstPending = false;
   /** The Buffer whose bytes [copiedFrom, copiedTo) are at the instance's data. */
   private copied: Buffer | undefined;
   private copiedFrom = 0;
@@ -94,7 +96,7 @@ export class WasmQuietScanner implements QuietScanner {
     const { exports } = instance;
     const next = exports.takeLines(base + start, base + stop, longest, firstOfStretch ? 1 : 0) - base;
     this.taken = exports.taken.value as number;
-    if (this.taken > 0 && firstOfStretch) this.firstText = readStamp(instance.firstAt);
+    if (this.taken > 0 && firstOfStretch) this.firstPending = true;
     return next;
   }
 
@@ -118,6 +120,10 @@ export class WasmQuietScanner implements QuietScanner {
   }
 
   firstStamp(): string {
+    if (this.firstPending) {
+      this.firstText = readStamp(shared!.firstAt);
+      this.firstPending = false;
+    }
     return this.firstText;
   }
 
@@ -129,10 +135,12 @@ export class WasmQuietScanner implements QuietScanner {
     const memory = (): Uint8Array => new Uint8Array(exports.memory.buffer);
     const previous = instance.owner;
     if (previous && previous !== this) {
+      previous.firstStamp(); // read while it is still in memory
       previous.stamp.set(memory().subarray(instance.stampAt, instance.stampAt + STAMP_LENGTH));
       previous.stampChanged ||= exports.stampChanged.value !== 0;
       previous.copied = undefined;
     } else if (previous === this) {
+      this.firstStamp();
       this.stamp.set(memory().subarray(instance.stampAt, instance.stampAt + STAMP_LENGTH));
       this.stampChanged ||= exports.stampChanged.value !== 0;
     }
@@ -199,8 +207,13 @@ function loadTables(instance: SharedInstance, scan: LiteralSkipScan): void {
   instance.scan = scan;
 }
 
+/** A Buffer over the instance's memory, made again when the memory grows (its buffer changes). */
+let memoryView: Buffer = Buffer.alloc(0);
+
 function readStamp(at: number): string {
-  return Buffer.from(shared!.exports.memory.buffer, at, STAMP_LENGTH).toString('latin1');
+  const memory = shared!.exports.memory.buffer;
+  if (memoryView.buffer !== memory) memoryView = Buffer.from(memory);
+  return memoryView.toString('latin1', at, at + STAMP_LENGTH);
 }
 
 function reserve(memory: WebAssembly.Memory, bytes: number): void {
