@@ -3,11 +3,16 @@
 // and the main thread decodes each line into a string of its own (no view that pins the batch).
 import type { QuietStretch } from './quiet-lines.js';
 
-/** Int32 fields per item: a line [LINE, number, truncated, start, end, 0], a stretch [STRETCH, count, lastLine, sysprp, firstStamp, lastStamp]. */
+/**
+ * Int32 fields per item: a line [LINE, number, truncated, start, end, 0], a stretch [STRETCH, count,
+ * lastLine, sysprp, firstStamp, lastStamp], a stamp being where its 19 bytes start, or SAME_STAMP when
+ * it is the stamp written before it in the batch (stretches mostly share theirs: one string for them).
+ */
 const FIELDS = 6;
 const LINE = 0;
 const STRETCH = 1;
 const STAMP_BYTES = 19;
+const SAME_STAMP = -1;
 
 /**
  * The text of a batch: UTF-16LE when the file is (its lines may hold lone surrogates, which UTF-8
@@ -31,6 +36,8 @@ export class BatchWriter {
   private readonly items: Int32Array<ArrayBuffer>;
   private text: Buffer;
   private used = 0;
+  /** The stamp last written into this batch. */
+  private lastStamp: string | undefined;
   count = 0;
 
   /** `full` from `capacity` items on; it may take two more (a stretch and the line after it). */
@@ -54,11 +61,19 @@ export class BatchWriter {
   }
 
   stretch(stretch: QuietStretch): void {
-    const first = this.reserve(2 * STAMP_BYTES);
-    this.text.write(stretch.firstStamp, first, STAMP_BYTES, 'latin1');
-    this.text.write(stretch.lastStamp, first + STAMP_BYTES, STAMP_BYTES, 'latin1');
-    this.used = first + 2 * STAMP_BYTES;
-    this.item(STRETCH, stretch.count, stretch.lastLine, stretch.sysprp ? 1 : 0, first, first + STAMP_BYTES);
+    const first = this.stamp(stretch.firstStamp);
+    const last = this.stamp(stretch.lastStamp);
+    this.item(STRETCH, stretch.count, stretch.lastLine, stretch.sysprp ? 1 : 0, first, last);
+  }
+
+  /** Where a stamp's bytes are, written now unless it is the one written last. */
+  private stamp(stamp: string): number {
+    if (stamp === this.lastStamp) return SAME_STAMP;
+    const at = this.reserve(STAMP_BYTES);
+    this.text.write(stamp, at, STAMP_BYTES, 'latin1');
+    this.used = at + STAMP_BYTES;
+    this.lastStamp = stamp;
+    return at;
   }
 
   /** The batch so far, in buffers of its own (to transfer); the writer starts a new one. */
@@ -66,6 +81,7 @@ export class BatchWriter {
     const batch = { items: this.items.slice(0, this.count * FIELDS), count: this.count, text: new Uint8Array(this.text.subarray(0, this.used)), encoding: this.encoding };
     this.count = 0;
     this.used = 0;
+    this.lastStamp = undefined;
     return batch;
   }
 
@@ -97,20 +113,15 @@ export class BatchWriter {
 export function readBatch(batch: PackedBatch, lineOffset: number, reader: BatchReader): void {
   const { items, count, encoding } = batch;
   const text = Buffer.from(batch.text.buffer, batch.text.byteOffset, batch.text.byteLength);
+  let stamp = '';
+  const stampAt = (at: number): string => (at === SAME_STAMP ? stamp : (stamp = text.toString('latin1', at, at + STAMP_BYTES)));
   for (let i = 0; i < count; i++) {
     const at = i * FIELDS;
     if (items[at] === LINE) {
       reader.line(text.toString(encoding, items[at + 3], items[at + 4]), items[at + 1]! + lineOffset, items[at + 2] === 1);
     } else {
-      const first = items[at + 4]!;
-      const last = items[at + 5]!;
-      reader.stretch({
-        count: items[at + 1]!,
-        lastLine: items[at + 2]! + lineOffset,
-        firstStamp: text.toString('latin1', first, first + STAMP_BYTES),
-        lastStamp: text.toString('latin1', last, last + STAMP_BYTES),
-        sysprp: items[at + 3] === 1,
-      });
+      const firstStamp = stampAt(items[at + 4]!);
+      reader.stretch({ count: items[at + 1]!, lastLine: items[at + 2]! + lineOffset, firstStamp, lastStamp: stampAt(items[at + 5]!), sysprp: items[at + 3] === 1 });
     }
   }
 }
