@@ -184,25 +184,25 @@ function loadTables(instance: SharedInstance, scan: LiteralSkipScan): void {
   instance.firstAt = instance.stampAt + 32;
   instance.data = instance.firstAt + 32;
   reserve(exports.memory, instance.data);
-  const bytes = new Uint8Array(exports.memory.buffer);
-  const words = new DataView(exports.memory.buffer);
+  const memory = exports.memory.buffer;
+  const bytes = new Uint8Array(memory);
   bytes.set(shift, shiftAt);
-  bytes.set(new Uint8Array(keysBefore.buffer, keysBefore.byteOffset, keysBefore.byteLength), beforeAt); // little-endian, as wasm reads
+  // typed arrays are in the platform's byte order: little-endian wherever Node runs, as WebAssembly is
+  new Uint32Array(memory, beforeAt, keysBefore.length).set(keysBefore);
+  const index = new Uint32Array(memory, indexAt, KEYS).fill(0);
+  const entryWords = new Uint32Array(memory, candidatesAt, entries * 3);
   let entry = 0;
   let literal = 0;
-  for (let key = 0; key < KEYS; key++) {
-    const list = candidates[key];
-    words.setUint32(indexAt + key * 4, list ? (entry << 8) | list.length : 0, true);
-    for (const candidate of list ?? []) {
-      const at = candidatesAt + entry * 12;
-      words.setUint32(at, literal, true);
-      words.setUint32(at + 4, candidate.chars.length, true);
-      words.setUint32(at + 8, candidate.windowEnd, true);
+  candidates.forEach((list, key) => {
+    if (!list) return;
+    index[key] = (entry << 8) | list.length;
+    for (const candidate of list) {
+      entryWords.set([literal, candidate.chars.length, candidate.windowEnd], entry * 3);
       bytes.set(candidate.chars, literalsAt + literal);
       literal += candidate.chars.length;
       entry++;
     }
-  }
+  });
   exports.configure(shiftAt, beforeAt, indexAt, candidatesAt, literalsAt, instance.stampAt, instance.firstAt, window);
   instance.scan = scan;
 }
