@@ -198,7 +198,8 @@ function olderRunsOf(sources: readonly SourceAnalyzer[]): { olderRuns?: { count:
 }
 
 function sortedRecord(record: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+  // rule ids are kebab-case ASCII, which sorts the same by code unit as by locale, without loading a collator (~7 ms)
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function runInfo(run: RunState, paths: readonly string[], diagnosis: RunDiagnosis): RunInfo {
