@@ -80,4 +80,26 @@ describe('the WebAssembly quiet-line scanner', () => {
     a.take(lineAt(33), 0, 200, 4096, false);
     expect([a.lastStamp(), b.lastStamp(), a.firstStamp()]).toEqual(['2025-07-03 19:20:33', '2025-07-03 19:20:22', '2025-07-03 19:20:11']);
   });
+
+  it('scans a range longer than it copies at once piece by piece, and takes every line but the one at the cut', () => {
+    const scan = LiteralSkipScan.create(LITERALS)!;
+    const line = '2025-07-03 19:20:39, Info                  CBS    Exec: Processing package Foo~31bf3856ad364e35~amd64 (state: Installed)\r\n';
+    const lines = Math.ceil((4.5 * 1024 * 1024) / line.length);
+    const bytes = Buffer.from(line.repeat(lines), 'latin1');
+    const scanner = WasmQuietScanner.create()!;
+    scanner.load(scan);
+    let start = 0;
+    let taken = 0;
+    let refused = 0;
+    while (start < bytes.length) {
+      start = scanner.take(bytes, start, bytes.length, 4096, true);
+      taken += scanner.taken;
+      if (start < bytes.length && scanner.taken === 0) {
+        refused++; // the decoder reads it as an event
+        start = bytes.indexOf(10, start) + 1;
+      }
+    }
+    expect(taken + refused).toBe(lines);
+    expect(refused).toBe(1);
+  });
 });

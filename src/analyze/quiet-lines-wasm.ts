@@ -91,7 +91,8 @@ export class WasmQuietScanner implements QuietScanner {
   take(b: Buffer, start: number, end: number, longest: number, firstOfStretch: boolean): number {
     const instance = this.acquire(false);
     // a range longer than MAX_DATA is scanned up to what was copied; the next call copies from where it goes on
-    if (b !== this.copied || start < this.copiedFrom || start >= this.copiedTo) this.copy(b, start, end);
+    const clipped = this.copiedTo - this.copiedFrom === MAX_DATA;
+    if (b !== this.copied || start < this.copiedFrom || start >= this.copiedTo || (end > this.copiedTo && !clipped)) this.copy(b, start, end);
     const base = instance.data - this.copiedFrom;
     const stop = Math.min(end, this.copiedTo);
     const { exports } = instance;
