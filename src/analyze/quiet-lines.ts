@@ -291,40 +291,15 @@ LEVEL_WORDS.forEach((word, k) => {
 });
 
 /**
- * Per pair of bytes (the first in the low byte): CHECK when a time or level word may begin at either
- * (a tab or colon in it, or a level word's first letter after a space), STARTS_WORD when the first is
- * a level word's first letter (it counts if the pair before ends with a space), ENDS_SPACE.
- */
-const PAIR_HINT = new Uint8Array(1 << 16);
-const CHECK = 1;
-const STARTS_WORD = 2;
-const ENDS_SPACE = 4;
-for (let pair = 0; pair < PAIR_HINT.length; pair++) {
-  const first = JOIN_HINT[pair & 0xff]!;
-  const second = JOIN_HINT[pair >> 8]!;
-  const check = first === 1 || second === 1 || ((pair & 0xff) === SPACE && second >= 2);
-  PAIR_HINT[pair] = (check ? CHECK : 0) | (first >= 2 ? STARTS_WORD : 0) | (pair >> 8 === SPACE ? ENDS_SPACE : 0);
-}
-
-/**
  * Whether a long line may hold a second record that `splitJoinedRecords` would cut out: its pattern
  * needs a `dd:dd:dd` time, or a level word after a space and followed by a space or tab, after the
- * level column (the record's own level counts only when a `dd:dd:dd,` time precedes it). Two bytes
- * are looked up at once, and only where one of those may begin are they looked at closer.
+ * level column (the record's own level counts only when a `dd:dd:dd,` time precedes it).
  */
 function mayHoldJoinedRecord(b: Buffer, lineStart: number, lineEnd: number): boolean {
   for (const k of TIME_DIGITS) if (b[lineStart + k]! < 48 || b[lineStart + k]! > 57) return true;
   if (b[lineStart + 16] !== 58) return true;
-  let k = lineStart + 32;
-  let spaceBefore = b[k - 1] === SPACE;
-  for (; k + 1 < lineEnd; k += 2) {
-    const hint = PAIR_HINT[b[k]! | (b[k + 1]! << 8)]!;
-    if ((hint & CHECK) !== 0 || (spaceBefore && (hint & STARTS_WORD) !== 0)) {
-      if (joinedRecordAt(b, k) || joinedRecordAt(b, k + 1)) return true;
-    }
-    spaceBefore = (hint & ENDS_SPACE) !== 0;
-  }
-  return k < lineEnd && joinedRecordAt(b, k);
+  for (let k = lineStart + 32; k < lineEnd; k++) if (joinedRecordAt(b, k)) return true;
+  return false;
 }
 
 /** Whether a joined record's time or level word may begin at `k` (see `mayHoldJoinedRecord`). */
