@@ -6,7 +6,7 @@
 // Memory, laid out by the host (quiet-lines-wasm.ts) through `configure`:
 //   shift table   u8 per 15-bit key: how far the skip scan's window may move
 //   keys before   a bit per key (LiteralSkipScan.keysBefore)
-//   index         u32 per key: first candidate << 8 | candidate count
+//   index         2 u32 per key: its first candidate, how many candidates it has
 //   candidates    3 u32 each: literal offset (in the literal bytes), length, window end
 //   literals      lower-case literal bytes
 //   stamp, first  19 bytes each: the last timestamp taken, the first of the stretch being taken
@@ -161,9 +161,9 @@ function literalIn(from: usize, to: usize): bool {
 
 /** Whether a literal whose window ends with `key` ends its window at `at`, inside [from, to). */
 function candidateAt(at: usize, from: usize, to: usize, key: u32): bool {
-  const index = load<u32>(candidateIndex + (<usize>key << 2));
-  let entry = candidates + <usize>(index >> 8) * 12;
-  const last = entry + <usize>(index & 255) * 12;
+  const index = candidateIndex + (<usize>key << 3);
+  let entry = candidates + <usize>load<u32>(index) * 12;
+  const last = entry + <usize>load<u32>(index, 4) * 12;
   for (; entry < last; entry += 12) {
     const literal = literals + <usize>load<u32>(entry);
     const length = <usize>load<u32>(entry, 4);

@@ -102,4 +102,21 @@ describe('the WebAssembly quiet-line scanner', () => {
     expect(taken + refused).toBe(lines);
     expect(refused).toBe(1);
   });
+
+  it('finds a literal among hundreds whose windows end with the same key', () => {
+    // 16 characters each, so each has one window, and all of them end in "zabc"
+    const literals = Array.from({ length: 300 }, (_, i) => `q${i.toString(36).padStart(11, '0')}zabc`);
+    const scan = LiteralSkipScan.create([literals])!;
+    const line = (literal: string) => Buffer.from(`2025-07-03 19:20:39, Info                  CBS    Exec: ${literal} here\r\n`, 'latin1');
+    for (const literal of [literals[0]!, literals[299]!, 'q00000000zzzzabc']) {
+      const bytes = line(literal);
+      const steps = [WasmQuietScanner.create()!, new JsQuietScanner()].map((scanner) => {
+        scanner.load(scan);
+        scanner.take(bytes, 0, bytes.length, 4096, true);
+        return scanner.taken;
+      });
+      expect(steps, literal).toEqual(literals.includes(literal) ? [0, 0] : [1, 1]);
+    }
+  });
 });
+

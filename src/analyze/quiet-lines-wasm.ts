@@ -134,20 +134,9 @@ export class WasmQuietScanner implements QuietScanner {
     const instance = shared!;
     if (instance.owner === this && !reload) return instance;
     const { exports } = instance;
-    const memory = (): Uint8Array => new Uint8Array(exports.memory.buffer);
-    const previous = instance.owner;
-    if (previous && previous !== this) {
-      previous.firstStamp(); // read while it is still in memory
-      previous.stamp.set(memory().subarray(instance.stampAt, instance.stampAt + STAMP_LENGTH));
-      previous.stampChanged ||= exports.stampChanged.value !== 0;
-      previous.copied = undefined;
-    } else if (previous === this) {
-      this.firstStamp();
-      this.stamp.set(memory().subarray(instance.stampAt, instance.stampAt + STAMP_LENGTH));
-      this.stampChanged ||= exports.stampChanged.value !== 0;
-    }
+    instance.owner?.saveState(instance);
     if (instance.scan !== this.scan) loadTables(instance, this.scan!);
-    memory().set(this.stamp, instance.stampAt);
+    new Uint8Array(exports.memory.buffer).set(this.stamp, instance.stampAt);
     // whether `stampText` is behind the stamp now goes with it into the instance
     exports.stampChanged.value = this.stampChanged ? 1 : 0;
     this.stampChanged = false;
@@ -155,6 +144,14 @@ export class WasmQuietScanner implements QuietScanner {
     instance.owner = this;
     this.copied = undefined;
     return instance;
+  }
+
+  /** Keeps what the instance holds of this scanner (its timestamps), before another takes it or the tables move. */
+  private saveState(instance: SharedInstance): void {
+    this.firstStamp(); // read while it is still in memory
+    this.stamp.set(new Uint8Array(instance.exports.memory.buffer, instance.stampAt, STAMP_LENGTH));
+    this.stampChanged ||= instance.exports.stampChanged.value !== 0;
+    this.copied = undefined;
   }
 
   /** Copies b[start, end) (at most MAX_DATA of it) into the instance's memory, then zero bytes. */
@@ -180,7 +177,7 @@ function loadTables(instance: SharedInstance, scan: LiteralSkipScan): void {
   const shiftAt = align(exports.heapBase());
   const beforeAt = shiftAt + KEYS;
   const indexAt = beforeAt + keysBefore.byteLength;
-  const candidatesAt = indexAt + KEYS * 4;
+  const candidatesAt = indexAt + KEYS * 8;
   const literalsAt = candidatesAt + entries * 12;
   instance.stampAt = align(literalsAt + literalBytes);
   instance.firstAt = instance.stampAt + 32;
@@ -191,13 +188,14 @@ function loadTables(instance: SharedInstance, scan: LiteralSkipScan): void {
   bytes.set(shift, shiftAt);
   // typed arrays are in the platform's byte order: little-endian wherever Node runs, as WebAssembly is
   new Uint32Array(memory, beforeAt, keysBefore.length).set(keysBefore);
-  const index = new Uint32Array(memory, indexAt, KEYS).fill(0);
+  const index = new Uint32Array(memory, indexAt, 2 * KEYS).fill(0);
   const entryWords = new Uint32Array(memory, candidatesAt, entries * 3);
   let entry = 0;
   let literal = 0;
   candidates.forEach((list, key) => {
     if (!list) return;
-    index[key] = (entry << 8) | list.length;
+    index[2 * key] = entry;
+    index[2 * key + 1] = list.length;
     for (const candidate of list) {
       entryWords.set([literal, candidate.chars.length, candidate.windowEnd], entry * 3);
       bytes.set(candidate.chars, literalsAt + literal);
