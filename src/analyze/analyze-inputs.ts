@@ -5,6 +5,7 @@ import { InputError, resolveInputs, type ByteSource } from '../input/open-inputs
 import type { Report, Rule } from '../types.js';
 import { stat } from 'node:fs/promises';
 import { Analysis, type AnalysisResult } from './analysis.js';
+import { capYoungGeneration } from '../util/young-generation.js';
 import { siftInWorker, siftThreshold, siftWorkerAvailable } from './sift.js';
 
 /**
@@ -24,6 +25,7 @@ export async function feedSources(analysis: Analysis, sources: readonly ByteSour
       for await (const chunk of source.read()) {
         feed.push(chunk);
         onBytes?.(chunk.length);
+        capYoungGeneration();
       }
       read++;
     } catch (error) {

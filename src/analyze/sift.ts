@@ -9,6 +9,7 @@ import { encodingOfHead, type DecoderStats } from '../decode/line-decoder.js';
 import { InputError, describeFsError } from '../input/open-inputs.js';
 import type { Encoding } from '../types.js';
 import { builtWorkerExists } from '../util/built-worker.js';
+import { capYoungGeneration } from '../util/young-generation.js';
 import type { SiftedFeed } from './analysis.js';
 import { HEAD_LINES } from './quiet-lines.js';
 import { readBatch, type BatchReader } from './sift-batch.js';
@@ -138,6 +139,7 @@ export function siftInWorker(file: string, path: string, size: number, feed: Sif
     const replay = (message: SiftMessage, worker: number): void => {
       if (message.type === 'batch') {
         readBatch(message.batch, total.lines, replayer);
+        capYoungGeneration();
         Atomics.add(counters[worker]!, 1, 1);
         Atomics.notify(counters[worker]!, 1);
       } else if (message.type === 'part-end') {

@@ -37,6 +37,8 @@ export interface ByteLineFilter {
    * as many as it wants, and returns the offset just past the terminator of the last one taken
    * (`start` when none). A line it takes ends with LF, CRLF, or a CR followed by another byte inside
    * the range, and is no longer than the decoder's line cap. `taken`: how many the last call took.
+   * The bytes of one Buffer object never change between calls (a filter may keep a copy of them);
+   * memory the decoder reuses comes in a new Buffer object.
    */
   takeLines(bytes: Buffer, start: number, end: number, linesBefore: number): number;
   readonly taken: number;
@@ -121,6 +123,8 @@ export class LineDecoder {
   private skippingLongLine = false;
   private endedWithCr = false;
   private readonly maxLineBytes: number;
+  /** Where UTF-16 slices are re-encoded as UTF-8 for the filter, reused from slice to slice. */
+  private utf8Scratch = Buffer.alloc(0);
 
   /**
    * `knownEncoding`: the input is the rest of a file whose head decided this encoding (a worker reading
@@ -257,7 +261,7 @@ export class LineDecoder {
     if (isUtf16(this.stats.encoding)) {
       const text = this.decodeSlice(bytes);
       // with a filter, well-formed text goes to it as UTF-8 (the same lines, the same strings back)
-      if (this.filter && isWellFormed(text)) this.splitBytes(Buffer.from(text, 'utf8'), final, 'utf8', this.filter);
+      if (this.filter && isWellFormed(text)) this.splitBytes(this.utf8Of(text), final, 'utf8', this.filter);
       else this.splitText(text, final);
       return;
     }
@@ -267,6 +271,12 @@ export class LineDecoder {
     const ascii = isAscii(bytes);
     if (ascii || isUtf8(bytes)) this.splitBytes(bytes, final, ascii ? 'latin1' : 'utf8', this.filter);
     else this.splitLinesWithLegacyFallback(bytes, final);
+  }
+
+  /** `text` as UTF-8, in memory reused from slice to slice (no buffer per slice for the GC to find), seen through a new Buffer. */
+  private utf8Of(text: string): Buffer {
+    if (this.utf8Scratch.length < text.length * 3) this.utf8Scratch = Buffer.allocUnsafeSlow(text.length * 3);
+    return this.utf8Scratch.subarray(0, this.utf8Scratch.write(text, 0, 'utf8'));
   }
 
   /**
