@@ -40,6 +40,28 @@ describe('sift batches', () => {
     );
   });
 
+  it('give back lines copied as bytes from the file as the strings they decode to, in batches of either encoding (property)', () => {
+    const text = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 100 }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, fc.boolean()), { maxLength: 40 }), fc.constantFrom<BatchEncoding>('utf8', 'utf16le'), (lines, encoding) => {
+        const writer = new BatchWriter(encoding, 1000);
+        const expected: string[] = [];
+        lines.forEach(([line, asString], i) => {
+          if (asString) writer.line(line, i, false);
+          else {
+            const bytes = Buffer.from(`>${line}<`, 'utf8');
+            writer.lineBytes(bytes, 1, bytes.length - 1, [...line].every((c) => c.charCodeAt(0) < 0x80), i);
+          }
+          expected.push(line);
+        });
+        const out: string[] = [];
+        readBatch(writer.take(), 0, { line: (t) => out.push(t), stretch: () => {} });
+        expect(out).toEqual(expected);
+      }),
+      { seed: 20261121, numRuns: 300 },
+    );
+  });
+
   it('take a stretch and its line past a full batch, and no more', () => {
     const writer = new BatchWriter('utf8', 1);
     const s: QuietStretch = { count: 1, lastLine: 1, firstStamp: '2025-06-28 05:29:35', lastStamp: '2025-06-28 05:29:35', sysprp: false };

@@ -4,7 +4,7 @@
 import type { QuietStretch } from './quiet-lines.js';
 
 /**
- * Int32 fields per item: a line [LINE, number, truncated, start, end, 0], a stretch [STRETCH, count,
+ * Int32 fields per item: a line [LINE, number, truncated, start, end, text encoding], a stretch [STRETCH, count,
  * lastLine, sysprp, firstStamp, lastStamp], a stamp being where its 19 bytes start, or SAME_STAMP when
  * it is the stamp written before it in the batch (stretches mostly share theirs: one string for them).
  */
@@ -13,6 +13,11 @@ const LINE = 0;
 const STRETCH = 1;
 const STAMP_BYTES = 19;
 const SAME_STAMP = -1;
+/** A line's text encoding: the batch's, or (lines copied as the file's bytes) Latin-1 for ASCII, UTF-8. */
+const AS_BATCH = 0;
+const AS_LATIN1 = 1;
+const AS_UTF8 = 2;
+const LINE_ENCODINGS = [undefined, 'latin1', 'utf8'] as const;
 
 /**
  * The text of a batch: UTF-16LE when the file is (its lines may hold lone surrogates, which UTF-8
@@ -57,7 +62,15 @@ export class BatchWriter {
     const start = this.reserve(text.length * (this.encoding === 'utf8' ? 3 : 2));
     const end = start + this.text.write(text, start, this.encoding);
     this.used = end;
-    this.item(LINE, line, truncated ? 1 : 0, start, end, 0);
+    this.item(LINE, line, truncated ? 1 : 0, start, end, AS_BATCH);
+  }
+
+  /** A line as the file's bytes, `bytes[from, to)`: well-formed UTF-8, ASCII when `ascii` (LineBytesSink). */
+  lineBytes(bytes: Buffer, from: number, to: number, ascii: boolean, line: number): void {
+    const start = this.reserve(to - from);
+    const end = start + bytes.copy(this.text, start, from, to);
+    this.used = end;
+    this.item(LINE, line, 0, start, end, ascii ? AS_LATIN1 : AS_UTF8);
   }
 
   stretch(stretch: QuietStretch): void {
@@ -118,7 +131,7 @@ export function readBatch(batch: PackedBatch, lineOffset: number, reader: BatchR
   for (let i = 0; i < count; i++) {
     const at = i * FIELDS;
     if (items[at] === LINE) {
-      reader.line(text.toString(encoding, items[at + 3], items[at + 4]), items[at + 1]! + lineOffset, items[at + 2] === 1);
+      reader.line(text.toString(LINE_ENCODINGS[items[at + 5]!] ?? encoding, items[at + 3], items[at + 4]), items[at + 1]! + lineOffset, items[at + 2] === 1);
     } else {
       const firstStamp = stampAt(items[at + 4]!);
       reader.stretch({ count: items[at + 1]!, lastLine: items[at + 2]! + lineOffset, firstStamp, lastStamp: stampAt(items[at + 5]!), sysprp: items[at + 3] === 1 });

@@ -36,6 +36,7 @@ function siftPart(fd: number, part: FilePart, buffer: Buffer): void {
   const pastHead = part.index > 0;
   const quiet = QuietLines.forGroups(init.groups, init.maxLineChars, pastHead);
   if (!quiet) throw new Error('sift worker: the Info gate has no literals');
+  // the lines left by the quiet-line filter, after the stretch of quiet lines before each
   const decoder = new LineDecoder(
     (text, truncated) => {
       const line = decoder.stats.lines;
@@ -46,6 +47,13 @@ function siftPart(fd: number, part: FilePart, buffer: Buffer): void {
     init.maxLineChars,
     quiet,
     pastHead ? init.encoding : undefined,
+    // most come as bytes, copied into the batch without being decoded here and encoded again
+    (bytes, start, end, ascii) => {
+      const line = decoder.stats.lines;
+      if (quiet.pending > 0) items.stretch(quiet.collect(line - 1));
+      items.lineBytes(bytes, start, end, ascii, line);
+      if (items.full) flush(part.index);
+    },
   );
   for (let position = part.start; position < part.end; ) {
     const read = readSync(fd, buffer, 0, Math.min(READ_CHUNK, part.end - position), position);

@@ -15,6 +15,11 @@ const SLICE_BYTES = 16 * 1024;
 const SNIFF_BYTES = 512;
 
 export type LineSink = (text: string, truncated: boolean) => void;
+/**
+ * Takes a line as the bytes it was read as, `bytes[start, end)`, instead of a string: valid UTF-8,
+ * ASCII when `ascii`, and never cut (a line longer than the cap goes to the LineSink, decoded and cut).
+ */
+export type LineBytesSink = (bytes: Buffer, start: number, end: number, ascii: boolean) => void;
 
 const LF = 10;
 const CR = 13;
@@ -128,13 +133,15 @@ export class LineDecoder {
 
   /**
    * `knownEncoding`: the input is the rest of a file whose head decided this encoding (a worker reading
-   * from the middle, sift-worker.ts): nothing is sniffed and no BOM is looked for.
+   * from the middle, sift-worker.ts): nothing is sniffed and no BOM is looked for. `bytesSink`: takes the
+   * lines of well-formed UTF-8 or ASCII slices undecoded (a worker that hands them on as bytes).
    */
   constructor(
     private readonly sink: LineSink,
     private readonly maxLineChars = DEFAULT_MAX_LINE_CHARS,
     private readonly filter?: ByteLineFilter,
     knownEncoding?: Encoding,
+    private readonly bytesSink?: LineBytesSink,
   ) {
     this.maxLineBytes = maxLineChars * 4;
     if (knownEncoding !== undefined) {
@@ -293,7 +300,16 @@ export class LineDecoder {
           return next;
         }
       : undefined;
-    this.cutLines(source, final, (start, end) => this.emitLine(bytes.toString(encoding, start, end)), skip);
+    const bytesSink = this.bytesSink;
+    const line = bytesSink
+      ? (start: number, end: number): void => {
+          // bytes ≥ characters: a line of at most maxLineChars bytes is never cut
+          if (this.skippingLongLine || end - start > this.maxLineChars) return this.emitLine(bytes.toString(encoding, start, end));
+          this.stats.lines++;
+          bytesSink(bytes, start, end, encoding === 'latin1');
+        }
+      : (start: number, end: number): void => this.emitLine(bytes.toString(encoding, start, end));
+    this.cutLines(source, final, line, skip);
   }
 
   private splitText(text: string, final: boolean): void {
