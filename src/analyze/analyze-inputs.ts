@@ -3,9 +3,9 @@
 import { EXIT } from '../errors.js';
 import { InputError, resolveInputs, type ByteSource } from '../input/open-inputs.js';
 import type { Report, Rule } from '../types.js';
+import { capYoungGeneration } from '../util/young-generation.js';
 import { stat } from 'node:fs/promises';
 import { Analysis, type AnalysisResult } from './analysis.js';
-import { capYoungGeneration } from '../util/young-generation.js';
 import { siftInWorker, siftThreshold, siftWorkerAvailable } from './sift.js';
 
 /**

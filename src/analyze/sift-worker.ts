@@ -36,12 +36,15 @@ function siftPart(fd: number, part: FilePart, buffer: Buffer): void {
   const pastHead = part.index > 0;
   const quiet = QuietLines.forGroups(init.groups, init.maxLineChars, pastHead);
   if (!quiet) throw new Error('sift worker: the Info gate has no literals');
-  // the lines left by the quiet-line filter, after the stretch of quiet lines before each
+  /** A line left by the quiet-line filter: the stretch of quiet lines before it goes first. */
+  const lineNumber = (): number => {
+    const line = decoder.stats.lines;
+    if (quiet.pending > 0) items.stretch(quiet.collect(line - 1));
+    return line;
+  };
   const decoder = new LineDecoder(
     (text, truncated) => {
-      const line = decoder.stats.lines;
-      if (quiet.pending > 0) items.stretch(quiet.collect(line - 1));
-      items.line(text, line, truncated);
+      items.line(text, lineNumber(), truncated);
       if (items.full) flush(part.index);
     },
     init.maxLineChars,
@@ -49,9 +52,7 @@ function siftPart(fd: number, part: FilePart, buffer: Buffer): void {
     pastHead ? init.encoding : undefined,
     // most come as bytes, copied into the batch without being decoded here and encoded again
     (bytes, start, end, ascii) => {
-      const line = decoder.stats.lines;
-      if (quiet.pending > 0) items.stretch(quiet.collect(line - 1));
-      items.lineBytes(bytes, start, end, ascii, line);
+      items.lineBytes(bytes, start, end, ascii, lineNumber());
       if (items.full) flush(part.index);
     },
   );
