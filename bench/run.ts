@@ -3,7 +3,7 @@
 // latency. A benchmark, not a test: it prints figures and the targets, and never fails on them.
 //
 //   node --expose-gc dist/bench/run.js [--quick] [--sizes 64M,1G] [--utf16 256M|0] [--runs 3]
-//        [--json] [--json-out FILE] [--no-watch] [--watch-probes 20] [--verify] [--cli dist/src/cli.js]
+//        [--json] [--json-out FILE] [--no-watch] [--watch-probes 20] [--verify] [--cli dist/bundle/sysprep-doctor.js]
 //        [--scratch DIR] [--seed 1] [--warmup 1]
 //
 // Inputs are generated once into a scratch folder outside the repository (os.tmpdir()/sysprep-doctor-bench)
@@ -50,7 +50,7 @@ const USAGE = `usage: node --expose-gc dist/bench/run.js [options]
   --no-watch         skip the watch latency measurement
   --watch-probes N   lines appended to a watched log to time (default 20)
   --verify           one more, unmeasured, analyze per input with --format json: check its line count
-  --cli PATH         the CLI to run (default dist/src/cli.js of this checkout)
+  --cli PATH         the CLI to run (default dist/bundle/sysprep-doctor.js of this checkout, as installed)
   --scratch DIR      where inputs are generated (default ${join(tmpdir(), 'sysprep-doctor-bench')})
   --seed N           generator seed of the UTF-8 inputs (UTF-16 uses N+1; default 1)
 `;
@@ -103,7 +103,7 @@ function readOptions(argv: readonly string[]): Options | undefined {
       'no-watch': { type: 'boolean', default: false },
       'watch-probes': { type: 'string', default: '20' },
       verify: { type: 'boolean', default: false },
-      cli: { type: 'string', default: join(ROOT, 'dist', 'src', 'cli.js') },
+      cli: { type: 'string', default: join(ROOT, 'dist', 'bundle', 'sysprep-doctor.js') },
       scratch: { type: 'string', default: join(tmpdir(), 'sysprep-doctor-bench') },
       seed: { type: 'string', default: '1' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -579,7 +579,8 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function watchIfAvailable(inputs: readonly Input[]): Promise<WatchResult | string> {
-  if (!existsSync(join(dirname(options.cli), 'commands', 'watch.js'))) return 'skipped: this build has no watch command (src/commands/watch.ts)';
+  const help = spawnSync(process.execPath, [options.cli, '--help'], { encoding: 'utf8' });
+  if (!/^\s+watch\b/m.test(help.stdout)) return 'skipped: this build has no watch command (src/commands/watch.ts)';
   progress('measuring watch latency');
   const smallest = [...inputs].filter((i) => i.encoding === 'utf-8').sort((a, b) => a.bytes - b.bytes)[0];
   try {

@@ -15,8 +15,8 @@ interface QuietLinesExports {
   takeLines(start: number, end: number, longest: number, firstOfStretch: number): number;
 }
 
-/** Where the built module is: beside the compiled sources, or (tests run the sources) in dist. */
-const MODULE_URLS = [new URL('../../wasm/quiet-lines.wasm', import.meta.url), new URL('../../dist/wasm/quiet-lines.wasm', import.meta.url)];
+/** Where the built module is: from the compiled sources (dist/src/analyze), the bundle (dist/bundle), or the sources under test. */
+const MODULE_URLS = ['../../wasm/quiet-lines.wasm', '../wasm/quiet-lines.wasm', '../../dist/wasm/quiet-lines.wasm'].map((path) => new URL(path, import.meta.url));
 const STAMP_LENGTH = 19;
 const KEYS = 1 << 15;
 /** Zero bytes after the data: a look past a line's end reads no byte of an earlier scan. */

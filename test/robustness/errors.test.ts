@@ -57,7 +57,7 @@ describe.skipIf(!BUILT)('fault matrix: internal errors', () => {
     }
   });
 
-  it('the installed command (bin.js) runs the CLI as cli.js does', () => {
+  it('bin.js (the entry the bundle is made from) runs the CLI as cli.js does', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'src', 'bin.js'), '--format', 'json', SAMPLE], { cwd: ROOT, encoding: 'utf8', env: CLI_ENV });
     expect(r.status).toBe(1);
     expect(r.stdout).toBe(run(['--format', 'json', SAMPLE]).stdout);
