@@ -6,7 +6,7 @@ import type { Report, Rule } from '../types.js';
 import { capYoungGeneration } from '../util/young-generation.js';
 import { stat } from 'node:fs/promises';
 import { Analysis, type AnalysisResult } from './analysis.js';
-import { siftInWorker, siftThreshold, siftWorkerAvailable } from './sift.js';
+import { siftThreshold, siftWorkerAvailable, startSift, type StartedSift } from './sift.js';
 
 /**
  * Feeds every byte source into the analysis; a source that fails mid-read becomes a problem.
@@ -48,10 +48,22 @@ async function siftInWorkerIfBig(analysis: Analysis, source: ByteSource, onBytes
   const threshold = siftThreshold();
   const size = await stat(source.file).then((s) => (s.isFile() ? s.size : 0), () => 0);
   if (threshold === 0 || size < threshold) return 'not sifted';
-  const feed = analysis.addSiftedSource(source.path, source.role, source.flavor);
-  if (!feed) return 'not sifted';
+  // the workers start first: they boot while the feed is made
+  let sift: StartedSift | InputError;
   try {
-    await siftInWorker(source.file, source.path, size, feed, onBytes);
+    sift = startSift(source.file, source.path, size);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    sift = error;
+  }
+  const feed = analysis.addSiftedSource(source.path, source.role, source.flavor);
+  if (!feed) {
+    if (!(sift instanceof InputError)) sift.cancel();
+    return 'not sifted';
+  }
+  try {
+    if (sift instanceof InputError) throw sift;
+    await sift.run(feed, onBytes);
     return 'read';
   } catch (error) {
     if (!(error instanceof InputError)) throw error;

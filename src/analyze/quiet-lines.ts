@@ -76,11 +76,18 @@ export class QuietLines implements ByteLineFilter {
   /**
    * Quiet lines for the literal groups of the Info gate (marker keywords, each Info rule's literals);
    * none when a group has no literals or one too short to look for (then every line is an event).
+   * `made`: the scan of these groups the caller has already made (without key counts), to start with.
    */
-  static forGroups(groups: readonly (readonly string[] | null)[], maxLineChars: number, pastHead = false, scanner = newQuietScanner()): QuietLines | undefined {
+  static forGroups(
+    groups: readonly (readonly string[] | null)[],
+    maxLineChars: number,
+    pastHead = false,
+    scanner = newQuietScanner(),
+    made?: LiteralSkipScan | null,
+  ): QuietLines | undefined {
     if (!groups.every((literals) => literals !== null && literals.length > 0)) return undefined;
     const literals = groups as readonly (readonly string[])[];
-    const scan = adaptedScans.get(groups) ?? LiteralSkipScan.create(literals);
+    const scan = adaptedScans.get(groups) ?? made ?? LiteralSkipScan.create(literals);
     return scan ? new QuietLines(scan, literals, maxLineChars, pastHead, scanner) : undefined;
   }
 

@@ -10,17 +10,22 @@ export interface FilePart {
   readonly end: number;
 }
 
-export interface SiftInit {
+/** What a worker is started with, before the feed is made: its parts of the file. */
+export interface SiftPlan {
   readonly path: string;
-  /** The literal groups of the Info gate (`SourceAnalyzer.gateGroups`). */
-  readonly groups: readonly (readonly string[] | null)[];
-  readonly maxLineChars: number;
   /** The parts this worker reads, in order. Part 0 holds the file's head; the others start past it. */
   readonly parts: readonly FilePart[];
   /** The encoding the file's head decided, for the parts that do not start it. */
   readonly encoding: Encoding;
   /** Int32 [batches posted, batches consumed]: the worker waits when it is too far ahead. */
   readonly progress: SharedArrayBuffer;
+}
+
+/** The one message a worker is sent, once the feed is made: what to look for. It then reads its parts. */
+export interface SiftStart {
+  /** The literal groups of the Info gate (`SourceAnalyzer.gateGroups`). */
+  readonly groups: readonly (readonly string[] | null)[];
+  readonly maxLineChars: number;
 }
 
 export type SiftMessage =

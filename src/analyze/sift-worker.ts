@@ -9,18 +9,18 @@ import { LineDecoder } from '../decode/line-decoder.js';
 import { describeFsError } from '../input/open-inputs.js';
 import { QuietLines } from './quiet-lines.js';
 import { BatchWriter } from './sift-batch.js';
-import { ITEMS_PER_BATCH, MAX_BATCHES_AHEAD, type FilePart, type SiftInit, type SiftMessage } from './sift-protocol.js';
+import { ITEMS_PER_BATCH, MAX_BATCHES_AHEAD, type FilePart, type SiftMessage, type SiftPlan, type SiftStart } from './sift-protocol.js';
 
 const READ_CHUNK = 1024 * 1024;
-const init = workerData as SiftInit;
+const plan = workerData as SiftPlan;
 const port = parentPort!;
-const progress = new Int32Array(init.progress);
+const progress = new Int32Array(plan.progress);
 
 function post(message: SiftMessage): void {
   port.postMessage(message, message.type === 'batch' ? [message.batch.items.buffer, message.batch.text.buffer] : []);
 }
 
-const items = new BatchWriter(init.encoding.startsWith('utf-16') ? 'utf16le' : 'utf8', ITEMS_PER_BATCH);
+const items = new BatchWriter(plan.encoding.startsWith('utf-16') ? 'utf16le' : 'utf8', ITEMS_PER_BATCH);
 let unreported = 0;
 function flush(part: number): void {
   if (items.count === 0) return;
@@ -32,9 +32,9 @@ function flush(part: number): void {
   }
 }
 
-function siftPart(fd: number, part: FilePart, buffer: Buffer): void {
+function siftPart(fd: number, part: FilePart, buffer: Buffer, start: SiftStart): void {
   const pastHead = part.index > 0;
-  const quiet = QuietLines.forGroups(init.groups, init.maxLineChars, pastHead);
+  const quiet = QuietLines.forGroups(start.groups, start.maxLineChars, pastHead);
   if (!quiet) throw new Error('sift worker: the Info gate has no literals');
   /** A line left by the quiet-line filter: the stretch of quiet lines before it goes first. */
   const lineNumber = (): number => {
@@ -47,9 +47,9 @@ function siftPart(fd: number, part: FilePart, buffer: Buffer): void {
       items.line(text, lineNumber(), truncated);
       if (items.full) flush(part.index);
     },
-    init.maxLineChars,
+    start.maxLineChars,
     quiet,
-    pastHead ? init.encoding : undefined,
+    pastHead ? plan.encoding : undefined,
     // most come as bytes, copied into the batch without being decoded here and encoded again
     (bytes, start, end, ascii) => {
       items.lineBytes(bytes, start, end, ascii, lineNumber());
@@ -69,17 +69,17 @@ function siftPart(fd: number, part: FilePart, buffer: Buffer): void {
   post({ type: 'part-end', part: part.index, stats: decoder.stats });
 }
 
-function sift(): void {
+function sift(start: SiftStart): void {
   let fd: number;
   try {
-    fd = openSync(init.path, 'r');
+    fd = openSync(plan.path, 'r');
   } catch (error) {
     post({ type: 'error', message: describeFsError(error) });
     return;
   }
   try {
     const buffer = Buffer.allocUnsafe(READ_CHUNK);
-    for (const part of init.parts) siftPart(fd, part, buffer);
+    for (const part of plan.parts) siftPart(fd, part, buffer, start);
   } catch (error) {
     post({ type: 'error', message: describeFsError(error) });
   } finally {
@@ -87,4 +87,5 @@ function sift(): void {
   }
 }
 
-sift();
+// started before the feed was made, the worker boots meanwhile and then waits for what to look for
+port.once('message', (start: SiftStart) => sift(start));

@@ -13,7 +13,7 @@ import { capYoungGeneration } from '../util/young-generation.js';
 import type { SiftedFeed } from './analysis.js';
 import { HEAD_LINES } from './quiet-lines.js';
 import { readBatch, type BatchReader } from './sift-batch.js';
-import type { FilePart, SiftInit, SiftMessage } from './sift-protocol.js';
+import type { FilePart, SiftMessage, SiftPlan, SiftStart } from './sift-protocol.js';
 
 const WORKER_URL = new URL('./sift-worker.js', import.meta.url);
 
@@ -25,6 +25,8 @@ export const SIFT_THRESHOLD = 128 * 1024 * 1024;
 /** About this many bytes a part (`SYSPREP_DOCTOR_PART_BYTES` overrides it, for tests). */
 const PART_BYTES = 4 * 1024 * 1024;
 const PROBE_BYTES = 64 * 1024;
+/** Read at a part's cut to find the next line start: a few lines (a 1 GiB file has 256 cuts). */
+const CUT_PROBE_BYTES = 4 * 1024;
 
 export function siftThreshold(): number {
   return sizeFromEnv('SYSPREP_DOCTOR_SIFT_BYTES', SIFT_THRESHOLD);
@@ -61,7 +63,7 @@ export function planParts(path: string, size: number, partBytes = sizeFromEnv('S
     let start = 0;
     let target = Math.max(partBytes, headEnd);
     while (target < size) {
-      const end = lineStartAtOrAfter(fd, probe, target, size);
+      const end = lineStartAtOrAfter(fd, probe.subarray(0, CUT_PROBE_BYTES), target, size);
       if (end >= size) break;
       parts.push({ index: parts.length, start, end });
       start = end;
@@ -100,22 +102,61 @@ function lineStartAtOrAfter(fd: number, buffer: Buffer, from: number, size: numb
   return size;
 }
 
+/** Sift workers started on a file before its feed is made (it takes a while: the rules' literals). */
+export interface StartedSift {
+  /** Feeds `feed` in file order; a read failure is an InputError. `onBytes` hears of the bytes read as the lines arrive. */
+  run(feed: SiftedFeed, onBytes?: (bytes: number) => void): Promise<void>;
+  /** Stops the workers, when the file is read here after all. */
+  cancel(): void;
+}
+
 /**
- * Reads `file` (of `size` bytes when opened) in one or two workers and feeds `feed` in file order; a
- * read failure is an InputError on `path`. `onBytes` hears of the bytes read as the lines arrive.
+ * Plans the parts of `file` (of `size` bytes when opened) and starts one or two workers on them: they
+ * boot (~50 ms) while the caller makes the feed, then wait for its literal groups. Throws an
+ * InputError on `path` when the file cannot be read.
  */
-export function siftInWorker(file: string, path: string, size: number, feed: SiftedFeed, onBytes?: (bytes: number) => void): Promise<void> {
+export function startSift(file: string, path: string, size: number): StartedSift {
   let plan: { parts: FilePart[]; encoding: Encoding };
   try {
     plan = planParts(file, size);
   } catch (error) {
-    return Promise.reject(new InputError(path, describeFsError(error)));
+    throw new InputError(path, describeFsError(error));
   }
   const { parts, encoding } = plan;
   const workerCount = parts.length > 1 && availableParallelism() > 1 ? 2 : 1;
+  const workers: Worker[] = [];
+  const counters: Int32Array[] = [];
+  /** A worker that failed while booting: an 'error' event needs a listener from the start. */
+  const bootFailures: Error[] = [];
+  for (let w = 0; w < workerCount; w++) {
+    const progress = new SharedArrayBuffer(8);
+    counters.push(new Int32Array(progress));
+    const plan: SiftPlan = { path: file, parts: parts.filter((part) => part.index % workerCount === w), encoding, progress };
+    const worker = new Worker(WORKER_URL, { workerData: plan });
+    worker.on('error', (error) => bootFailures.push(error));
+    workers.push(worker);
+  }
+  return {
+    run: (feed, onBytes) => siftInWorkers(workers, counters, parts, encoding, path, feed, onBytes, bootFailures),
+    cancel: () => {
+      for (const worker of workers) void worker.terminate();
+    },
+  };
+}
+
+function siftInWorkers(
+  workers: readonly Worker[],
+  counters: readonly Int32Array[],
+  parts: readonly FilePart[],
+  encoding: Encoding,
+  path: string,
+  feed: SiftedFeed,
+  onBytes: ((bytes: number) => void) | undefined,
+  bootFailures: readonly Error[],
+): Promise<void> {
+  const workerCount = workers.length;
+  const partsOf = (w: number): number => parts.filter((part) => part.index % workerCount === w).length;
   return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
-    const counters: Int32Array[] = [];
     /** Messages of parts whose turn has not come, per part. */
     const waiting = new Map<number, { message: SiftMessage; worker: number }[]>();
     const total: DecoderStats = { encoding, lines: 0, bytes: 0, truncatedLines: 0, legacyDecodedLines: 0 };
@@ -160,19 +201,8 @@ export function siftInWorker(file: string, path: string, size: number, feed: Sif
       }
     };
 
-    for (let w = 0; w < workerCount; w++) {
-      const progress = new SharedArrayBuffer(8);
-      counters.push(new Int32Array(progress));
-      const init: SiftInit = {
-        path: file,
-        groups: feed.gateGroups,
-        maxLineChars: feed.maxLineChars,
-        parts: parts.filter((part) => part.index % workerCount === w),
-        encoding,
-        progress,
-      };
-      const worker = new Worker(WORKER_URL, { workerData: init });
-      workers.push(worker);
+    const start: SiftStart = { groups: feed.gateGroups, maxLineChars: feed.maxLineChars };
+    workers.forEach((worker, w) => {
       worker.on('message', (message: SiftMessage) => {
         if (settled) return;
         try {
@@ -190,8 +220,10 @@ export function siftInWorker(file: string, path: string, size: number, feed: Sif
       // a worker that read all its parts ends; the main thread may still be replaying them
       worker.on('exit', (code) => {
         if (code !== 0) finish(new Error(`sift worker exited with code ${code}`));
-        else if (partsEnded[w]! < init.parts.length) finish(new Error('sift worker ended early'));
+        else if (partsEnded[w]! < partsOf(w)) finish(new Error('sift worker ended early'));
       });
-    }
+      worker.postMessage(start);
+    });
+    if (bootFailures.length > 0) finish(bootFailures[0]);
   });
 }

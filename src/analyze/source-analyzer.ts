@@ -119,7 +119,7 @@ export class SourceAnalyzer {
     this.ruleFound = this.ruleScan?.newGroupSet() ?? new Uint32Array(1);
     const maxLineChars = (this.maxLineChars = context.maxLineChars ?? DEFAULT_MAX_LINE_CHARS);
     const quietPossible = this.infoScan !== null && !context.onEvent && flavor !== 'setuperr';
-    this.quiet = quietPossible ? QuietLines.forGroups(this.gateGroups, maxLineChars) : undefined;
+    this.quiet = quietPossible ? QuietLines.forGroups(this.gateGroups, maxLineChars, false, undefined, this.infoScan) : undefined;
     this.decoder = new LineDecoder((text, truncated) => this.onLine(text, truncated), maxLineChars, this.quiet);
   }
 

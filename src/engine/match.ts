@@ -130,6 +130,11 @@ class LiteralParser {
         run = [...endings];
         return;
       }
+      if (endings.length === 1) {
+        // one character or string, the usual case: appended in place
+        for (let i = 0; i < run.length; i++) run[i] += endings[0]!;
+        return;
+      }
       run = run.flatMap((r) => endings.map((e) => r + e));
     };
     while (this.pos < src.length) {

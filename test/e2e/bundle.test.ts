@@ -34,6 +34,7 @@ function run(cli: string, args: readonly string[], env: NodeJS.ProcessEnv = {}):
   const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', profiles, cli, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
+    timeout: 60_000, // a worker left waiting would hang the run: fail instead
     env: { ...process.env, NO_COLOR: '1', CI: '1', ...env },
   });
   const files = existsSync(profiles) ? readdirSync(profiles).filter((f) => f.endsWith('.cpuprofile')) : [];

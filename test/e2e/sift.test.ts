@@ -18,6 +18,7 @@ function analyze(siftBytes: number, partBytes: number | undefined, ...inputs: st
   const r = spawnSync(process.execPath, [CLI, 'analyze', ...inputs, '--format', 'json'], {
     cwd: ROOT,
     encoding: 'utf8',
+    timeout: 60_000, // a worker left waiting would hang the run: fail instead
     env: { ...process.env, NO_COLOR: '1', SYSPREP_DOCTOR_SIFT_BYTES: String(siftBytes), SYSPREP_DOCTOR_PART_BYTES: partBytes === undefined ? '' : String(partBytes) },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -66,6 +67,36 @@ describe.skipIf(!existsSync(CLI))('a file sifted by a worker thread reads the sa
     expectSameBothWays(mixed);
     const report = JSON.parse(analyze(1, 64 * 1024, mixed).stdout);
     expect(report.sources[0]).toMatchObject({ encoding: 'utf-8-bom', truncatedLines: 1, legacyDecodedLines: 1 });
+  });
+
+  it('a custom Info rule without a literal to look for: the workers started are stopped, the file is read here', () => {
+    const rules = join(scratch, 'rules');
+    mkdirSync(rules, { recursive: true });
+    const rule = {
+      id: 'long-number-info',
+      title: 'A bare long number in an Info line',
+      severity: 'info',
+      confidence: 'low',
+      role: 'noise',
+      levels: ['Info'],
+      pattern: '^\\d{9,}$',
+      hint: 'A bare number.',
+      docs: { meaning: 'Nothing.', cause: 'Nothing.' },
+      remediation: [],
+      references: [],
+      samples: {
+        matches: ['2025-06-01 10:00:00, Info                  CSI    123456789', '2025-06-01 10:00:00, Info                  CSI    9876543210'],
+        ignores: ['2025-06-01 10:00:00, Info                  CSI    12345'],
+      },
+    };
+    writeFileSync(join(rules, 'long-number.json'), JSON.stringify(rule));
+    const inMain = analyze(0, undefined, utf8, '--rules', rules);
+    const offered = analyze(1, 64 * 1024, utf8, '--rules', rules);
+    expect(inMain.stderr).toBe('');
+    expect(JSON.parse(inMain.stdout).sources[0].lines).toBeGreaterThan(10_000);
+    expect(offered.stderr).toBe(inMain.stderr);
+    expect(offered.code).toBe(inMain.code);
+    expect(offered.stdout).toBe(inMain.stdout);
   });
 
   it('a folder of samples with setuperr.log files beside (not sifted) and a missing path', () => {
