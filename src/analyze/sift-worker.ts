@@ -22,11 +22,14 @@ function post(message: SiftMessage): void {
 
 const items = new BatchWriter(plan.encoding.startsWith('utf-16') ? 'utf16le' : 'utf8', ITEMS_PER_BATCH);
 let unreported = 0;
+/** Batches posted so far. The first is small: the main thread, idle until then, starts sooner. */
+let posted = 0;
+const FIRST_BATCH_ITEMS = 256;
 function flush(part: number): void {
   if (items.count === 0) return;
   post({ type: 'batch', part, batch: items.take(), bytes: unreported });
   unreported = 0;
-  const posted = Atomics.add(progress, 0, 1) + 1;
+  posted = Atomics.add(progress, 0, 1) + 1;
   for (let consumed = Atomics.load(progress, 1); posted - consumed > MAX_BATCHES_AHEAD; consumed = Atomics.load(progress, 1)) {
     Atomics.wait(progress, 1, consumed, 1000);
   }
@@ -45,7 +48,7 @@ function siftPart(fd: number, part: FilePart, buffer: Buffer, start: SiftStart):
   const decoder = new LineDecoder(
     (text, truncated) => {
       items.line(text, lineNumber(), truncated);
-      if (items.full) flush(part.index);
+      if (items.full || (posted === 0 && items.count >= FIRST_BATCH_ITEMS)) flush(part.index);
     },
     start.maxLineChars,
     quiet,
@@ -53,7 +56,7 @@ function siftPart(fd: number, part: FilePart, buffer: Buffer, start: SiftStart):
     // most come as bytes, copied into the batch without being decoded here and encoded again
     (bytes, start, end, ascii) => {
       items.lineBytes(bytes, start, end, ascii, lineNumber());
-      if (items.full) flush(part.index);
+      if (items.full || (posted === 0 && items.count >= FIRST_BATCH_ITEMS)) flush(part.index);
     },
   );
   for (let position = part.start; position < part.end; ) {
