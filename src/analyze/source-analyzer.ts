@@ -8,6 +8,7 @@ import { hasGroup, LiteralSkipScan, scannable } from '../engine/skip-scan.js';
 import { classifyChainLine, FAILURE_CHAIN_KINDS, markerLiteralGroups, readMarker, type ChainLine, type Marker } from '../segment/markers.js';
 import type { LogEvent, LogFlavor, Rule, RunKind, SourceInfo, SourceRole } from '../types.js';
 import { HEAD_LINES, QuietLines, type QuietStretch } from './quiet-lines.js';
+import { MessageMemo } from './message-memo.js';
 import { contentRoleCounter } from './roles.js';
 import { diagnoseRun } from './root-cause.js';
 import { keep, keepMatch, RunState } from './run-state.js';
@@ -24,8 +25,6 @@ export interface SourceContext {
 }
 
 /** Messages whose facts are remembered (`factsOf`). */
-const MESSAGE_FACTS = 2048;
-
 /** What a message alone decides; undefined: not worked out yet, null: none. */
 interface MessageFacts {
   infoFound?: readonly number[];
@@ -85,7 +84,7 @@ export class SourceAnalyzer {
   private readonly unscannedRules: readonly number[];
   private readonly infoFound: Uint32Array;
   private readonly ruleFound: Uint32Array;
-  private readonly messageFacts = new Map<string, MessageFacts>();
+  private readonly messageFacts = new MessageMemo<MessageFacts>(() => ({}));
   /**
    * Takes the Info lines the info gate finds nothing in as bytes, before they are decoded (past a file's
    * head, quiet-lines.ts): only when no event is wanted, and not in a `setuperr.log` (whose lines may
@@ -285,16 +284,10 @@ export class SourceAnalyzer {
 
   /**
    * What the message alone decides, worked out once per distinct message: a log repeats its provider,
-   * stage and error lines run after run. Bounded: forgotten all at once when full.
+   * stage and error lines run after run. Bounded (message-memo.ts).
    */
   private factsOf(message: string): MessageFacts {
-    let facts = this.messageFacts.get(message);
-    if (facts === undefined) {
-      if (this.messageFacts.size >= MESSAGE_FACTS) this.messageFacts.clear();
-      facts = {};
-      this.messageFacts.set(message, facts);
-    }
-    return facts;
+    return this.messageFacts.get(message);
   }
 
   /** One rule on one event that holds one of its literals: the pattern, then what a match means. */
