@@ -35,6 +35,8 @@ const TARGET = {
   /** "flat in file size": peak RSS of the largest UTF-8 input at most this much above the smallest's. */
   flatSlackMiB: 8,
 } as const;
+/** The issue states its throughput targets for a 1 GiB log (UTF-16LE's for any size). */
+const TARGET_INPUT_BYTES = 2 ** 30;
 
 // ------------------------------------------------------------------------------------ options
 
@@ -624,13 +626,19 @@ function printTargets(figures: readonly Figure[]): void {
   log('');
   log(`targets (issue / perf-baseline.md): one thread >= ${TARGET.mbps} MB/s and >= ${TARGET.wcPercent} % of wc -l, peak RSS <= ${TARGET.rssMiB} MiB flat in size;`);
   log(`  UTF-16LE >= ${TARGET.utf16Mbps} MB/s; never below ${TARGET.floorMbps} MB/s / ${TARGET.floorRssMiB} MiB; with 2 workers >= ${TARGET.workerMbps} MB/s, <= ${TARGET.workerRssMiB} MiB`);
+  // the issue's throughput targets are for 1 GiB: on a smaller file, start-up weighs more
+  const judged = (f: Figure): boolean => f.input.bytes >= TARGET_INPUT_BYTES;
+  const notJudged = `not judged: the throughput targets are for ${TARGET_INPUT_BYTES / 2 ** 30} GiB`;
   for (const f of figures.filter((g) => g.tool === 'analyze-2w' && g.input.encoding === 'utf-8')) {
-    log(`  ${f.input.label.padEnd(16)} with 2 workers: ${f.mbps.toFixed(0)} MB/s vs ${TARGET.workerMbps}: ${verdict(f.mbps >= TARGET.workerMbps)}${f.rssMiB === null ? '' : `; ${f.rssMiB.toFixed(0)} MiB vs ${TARGET.workerRssMiB}: ${verdict(f.rssMiB <= TARGET.workerRssMiB)}`}`);
+    const throughput = judged(f) ? `vs ${TARGET.workerMbps}: ${verdict(f.mbps >= TARGET.workerMbps)}` : `(${notJudged})`;
+    log(`  ${f.input.label.padEnd(16)} with 2 workers: ${f.mbps.toFixed(0)} MB/s ${throughput}${f.rssMiB === null ? '' : `; ${f.rssMiB.toFixed(0)} MiB vs ${TARGET.workerRssMiB}: ${verdict(f.rssMiB <= TARGET.workerRssMiB)}`}`);
   }
   for (const f of analyses) {
     const wc = figures.find((g) => g.input === f.input && g.tool === 'wc-l');
     const parts: string[] = [];
-    if (f.input.encoding === 'utf-8') {
+    if (f.input.encoding === 'utf-8' && !judged(f)) {
+      parts.push(`${f.mbps.toFixed(0)} MB/s (${notJudged})`);
+    } else if (f.input.encoding === 'utf-8') {
       parts.push(`${f.mbps.toFixed(0)} MB/s vs ${TARGET.mbps}: ${verdict(f.mbps >= TARGET.mbps, f.mbps >= TARGET.floorMbps)}`);
       if (wc) {
         const pct = (100 * wc.wall) / f.wall;
