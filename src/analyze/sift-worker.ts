@@ -25,6 +25,11 @@ let unreported = 0;
 /** Batches posted so far. The first is small: the main thread, idle until then, starts sooner. */
 let posted = 0;
 const FIRST_BATCH_ITEMS = 256;
+/** Whether the batch is to go now: full, or the first one. */
+function batchDue(): boolean {
+  return items.full || (posted === 0 && items.count >= FIRST_BATCH_ITEMS);
+}
+
 function flush(part: number): void {
   if (items.count === 0) return;
   post({ type: 'batch', part, batch: items.take(), bytes: unreported });
@@ -35,9 +40,9 @@ function flush(part: number): void {
   }
 }
 
-function siftPart(fd: number, part: FilePart, buffer: Buffer, start: SiftStart): void {
+function siftPart(fd: number, part: FilePart, buffer: Buffer, search: SiftStart): void {
   const pastHead = part.index > 0;
-  const quiet = QuietLines.forGroups(start.groups, start.maxLineChars, pastHead);
+  const quiet = QuietLines.forGroups(search.groups, search.maxLineChars, pastHead);
   if (!quiet) throw new Error('sift worker: the Info gate has no literals');
   /** A line left by the quiet-line filter: the stretch of quiet lines before it goes first. */
   const lineNumber = (): number => {
@@ -48,15 +53,15 @@ function siftPart(fd: number, part: FilePart, buffer: Buffer, start: SiftStart):
   const decoder = new LineDecoder(
     (text, truncated) => {
       items.line(text, lineNumber(), truncated);
-      if (items.full || (posted === 0 && items.count >= FIRST_BATCH_ITEMS)) flush(part.index);
+      if (batchDue()) flush(part.index);
     },
-    start.maxLineChars,
+    search.maxLineChars,
     quiet,
     pastHead ? plan.encoding : undefined,
     // most come as bytes, copied into the batch without being decoded here and encoded again
     (bytes, start, end, ascii) => {
       items.lineBytes(bytes, start, end, ascii, lineNumber());
-      if (items.full || (posted === 0 && items.count >= FIRST_BATCH_ITEMS)) flush(part.index);
+      if (batchDue()) flush(part.index);
     },
   );
   for (let position = part.start; position < part.end; ) {
@@ -72,7 +77,7 @@ function siftPart(fd: number, part: FilePart, buffer: Buffer, start: SiftStart):
   post({ type: 'part-end', part: part.index, stats: decoder.stats });
 }
 
-function sift(start: SiftStart): void {
+function sift(search: SiftStart): void {
   let fd: number;
   try {
     fd = openSync(plan.path, 'r');
@@ -82,7 +87,7 @@ function sift(start: SiftStart): void {
   }
   try {
     const buffer = Buffer.allocUnsafe(READ_CHUNK);
-    for (const part of plan.parts) siftPart(fd, part, buffer, start);
+    for (const part of plan.parts) siftPart(fd, part, buffer, search);
   } catch (error) {
     post({ type: 'error', message: describeFsError(error) });
   } finally {
@@ -91,4 +96,4 @@ function sift(start: SiftStart): void {
 }
 
 // started before the feed was made, the worker boots meanwhile and then waits for what to look for
-port.once('message', (start: SiftStart) => sift(start));
+port.once('message', (search: SiftStart) => sift(search));

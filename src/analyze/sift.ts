@@ -124,36 +124,36 @@ export function startSift(file: string, path: string, size: number): StartedSift
   }
   const { parts, encoding } = plan;
   const workerCount = parts.length > 1 && availableParallelism() > 1 ? 2 : 1;
-  const workers: Worker[] = [];
-  const counters: Int32Array[] = [];
-  /** A worker that failed while booting: an 'error' event needs a listener from the start. */
-  const bootFailures: Error[] = [];
+  const started: SiftWorkers = { parts, encoding, workers: [], counters: [], bootFailures: [] };
   for (let w = 0; w < workerCount; w++) {
     const progress = new SharedArrayBuffer(8);
-    counters.push(new Int32Array(progress));
-    const plan: SiftPlan = { path: file, parts: parts.filter((part) => part.index % workerCount === w), encoding, progress };
-    const worker = new Worker(WORKER_URL, { workerData: plan });
-    worker.on('error', (error) => bootFailures.push(error));
-    workers.push(worker);
+    started.counters.push(new Int32Array(progress));
+    const workerPlan: SiftPlan = { path: file, parts: parts.filter((part) => part.index % workerCount === w), encoding, progress };
+    const worker = new Worker(WORKER_URL, { workerData: workerPlan });
+    worker.on('error', (error) => started.bootFailures.push(error));
+    started.workers.push(worker);
   }
   return {
-    run: (feed, onBytes) => siftInWorkers(workers, counters, parts, encoding, path, feed, onBytes, bootFailures),
+    run: (feed, onBytes) => siftInWorkers(started, path, feed, onBytes),
     cancel: () => {
-      for (const worker of workers) void worker.terminate();
+      for (const worker of started.workers) void worker.terminate();
     },
   };
 }
 
-function siftInWorkers(
-  workers: readonly Worker[],
-  counters: readonly Int32Array[],
-  parts: readonly FilePart[],
-  encoding: Encoding,
-  path: string,
-  feed: SiftedFeed,
-  onBytes: ((bytes: number) => void) | undefined,
-  bootFailures: readonly Error[],
-): Promise<void> {
+/** The workers of one file, from their start on. */
+interface SiftWorkers {
+  readonly parts: readonly FilePart[];
+  readonly encoding: Encoding;
+  readonly workers: Worker[];
+  /** Per worker, Int32 [batches posted, batches consumed] (SiftPlan.progress). */
+  readonly counters: Int32Array[];
+  /** Errors of workers that failed before `run` listened to them: an 'error' event needs a listener from the start. */
+  readonly bootFailures: Error[];
+}
+
+function siftInWorkers(started: SiftWorkers, path: string, feed: SiftedFeed, onBytes: ((bytes: number) => void) | undefined): Promise<void> {
+  const { parts, encoding, workers, counters, bootFailures } = started;
   const workerCount = workers.length;
   const partsOf = (w: number): number => parts.filter((part) => part.index % workerCount === w).length;
   return new Promise((resolve, reject) => {
