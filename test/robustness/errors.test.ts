@@ -1,7 +1,7 @@
 // Fault matrix (docs/robustness.md), internal errors: a bug exits 70 with one line that names the
 // report URL and no stack trace; the stack is there on request (SYSPREP_DOCTOR_DEBUG=1).
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +52,26 @@ describe.skipIf(!BUILT)('fault matrix: internal errors', () => {
       const debug = spawnSync(process.execPath, [bin, SAMPLE], { cwd: ROOT, encoding: 'utf8', env: { ...CLI_ENV, SYSPREP_DOCTOR_DEBUG: '1' } });
       expect(debug.status).toBe(70);
       expect(debug.stderr).toMatch(STACK_FRAME);
+    } finally {
+      rmSync(install, { recursive: true, force: true });
+    }
+  });
+
+  it('the installed command (the bundle) with one of its chunks missing: the same one line, exit 70', () => {
+    const install = mkdtempSync(join(tmpdir(), 'sysprep-doctor-broken-bundle-'));
+    try {
+      cpSync(join(ROOT, 'dist', 'bundle'), join(install, 'dist', 'bundle'), { recursive: true });
+      writeFileSync(join(install, 'package.json'), '{"type":"module"}');
+      symlinkSync(join(ROOT, 'node_modules'), join(install, 'node_modules'));
+      const chunk = readdirSync(join(install, 'dist', 'bundle')).find((file) => /^cli-.*\.js$/.test(file));
+      expect(chunk).toBeDefined();
+      rmSync(join(install, 'dist', 'bundle', chunk!));
+      const r = spawnSync(process.execPath, [join(install, 'dist', 'bundle', 'sysprep-doctor.js'), SAMPLE], { cwd: ROOT, encoding: 'utf8', env: CLI_ENV });
+      expect(r.status).toBe(70);
+      const lines = r.stderr.split('\n').filter(Boolean);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^sysprep-doctor: cannot start: .*cli-.*\.js.* the installation looks broken; reinstall it/);
+      expect(r.stderr).not.toMatch(STACK_FRAME);
     } finally {
       rmSync(install, { recursive: true, force: true });
     }
