@@ -74,15 +74,26 @@ function fixedLevel(text: string): Level | undefined {
 
 /**
  * The 19-character timestamp that starts `text`. Consecutive records mostly share it: the previous
- * one is reused. A new one is built from two short copies, so that the string kept by runs and
- * phases (`startedAt`, `endedAt`) is never a view that pins a whole decoded chunk (perf-baseline §5).
+ * one is reused (compared from its end, where consecutive timestamps differ). A new one is a view of
+ * `text` when `asView` (a short line that is a string of its own: the view keeps no more than the
+ * line alive, and costs a tenth of a copy), else a copy made of two short ones, so that the string
+ * kept by runs and phases (`startedAt`, `endedAt`) never pins a long line or a whole decoded chunk
+ * (perf-baseline §5).
  */
 let lastTimestamp = '';
-function leadingTimestamp(text: string): string {
-  if (lastTimestamp.length === 19 && text.startsWith(lastTimestamp)) return lastTimestamp;
-  lastTimestamp = text.slice(0, 10) + text.slice(10, 19);
+function leadingTimestamp(text: string, asView: boolean): string {
+  if (lastTimestamp.length === 19 && startsWithTimestamp(text, lastTimestamp)) return lastTimestamp;
+  lastTimestamp = asView ? text.slice(0, 19) : text.slice(0, 10) + text.slice(10, 19);
   return lastTimestamp;
 }
+
+function startsWithTimestamp(text: string, stamp: string): boolean {
+  for (let i = 18; i >= 0; i--) if (text.charCodeAt(i) !== stamp.charCodeAt(i)) return false;
+  return true;
+}
+
+/** A physical line up to this long lends its timestamp as a view (`leadingTimestamp`). */
+const TIMESTAMP_VIEW_MAX_LINE = 256;
 
 /** The component column (43-48) as last read, and what it gave: consecutive records mostly share it. */
 let lastComponentColumn = '';
@@ -127,7 +138,7 @@ function readFixedColumns(text: string): boolean {
 
 function parseFixedColumns(text: string): Header | undefined {
   if (!readFixedColumns(text)) return undefined;
-  const header: Header = { timestamp: leadingTimestamp(text), level: fixed.level, message: text.slice(50) };
+  const header: Header = { timestamp: leadingTimestamp(text, false), level: fixed.level, message: text.slice(50) };
   if (fixed.messageId !== undefined) header.messageId = fixed.messageId;
   if (fixed.component !== '') header.component = fixed.component;
   return header;
@@ -217,7 +228,8 @@ function fixedEvent(source: number, line: number, text: string, truncated: boole
     line,
     kind: 'record',
     text,
-    timestamp: leadingTimestamp(text),
+    // a physical line: a string of its own (line-decoder.ts), except a line cut from an over-long one, never short
+    timestamp: leadingTimestamp(text, text.length <= TIMESTAMP_VIEW_MAX_LINE),
     level: fixed.level,
     messageId: fixed.messageId,
     component: fixed.component === '' ? undefined : fixed.component,
