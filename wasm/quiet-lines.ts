@@ -10,7 +10,8 @@
 //   candidates    3 u32 each: literal offset (in the literal bytes), length, window end
 //   literals      lower-case literal bytes
 //   stamp, first  19 bytes each: the last timestamp taken, the first of the stretch being taken
-//   data          the bytes to scan, then 16 zero bytes (nothing past a line reads as a match)
+//   data          the bytes to scan, then 64 zero bytes (nothing past a line reads as a match; a look
+//                 one skip ahead stays in memory)
 
 let shiftTable: usize = 0;
 let keysBefore: usize = 0;

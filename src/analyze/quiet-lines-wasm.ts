@@ -19,8 +19,12 @@ interface QuietLinesExports {
 const MODULE_URLS = ['../../wasm/quiet-lines.wasm', '../wasm/quiet-lines.wasm', '../../dist/wasm/quiet-lines.wasm'].map((path) => new URL(path, import.meta.url));
 const STAMP_LENGTH = 19;
 const KEYS = 1 << 15;
-/** Zero bytes after the data: a look past a line's end reads no byte of an earlier scan. */
-const DATA_SLACK = 16;
+/**
+ * Zero bytes after the data: a look past a line's end reads no byte of an earlier scan and stays in
+ * memory. The farthest is the skip scan's look one longest jump ahead: less than a window (at most
+ * 64 bytes, skip-scan.ts) past the last byte.
+ */
+const DATA_SLACK = 64;
 /** At most this much of a range is copied at once; a line that crosses its end is left to the event path. */
 const MAX_DATA = 4 * 1024 * 1024;
 const PAGE = 64 * 1024;
