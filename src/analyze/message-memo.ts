@@ -1,4 +1,4 @@
-// What was worked out per distinct message (source-analyzer.ts, `factsOf`), found again without
+// What was worked out per distinct message (source-analyzer.ts, `messageFacts`), found again without
 // hashing the whole message: a Map keyed by a fresh string hashes every character of it, a quarter
 // of the cost of an event line. Here the slot comes from the length and every fourth character, and
 // the message is then compared whole (a memcmp when it is there, which is the usual case: a log

@@ -102,6 +102,11 @@ function lineStartAtOrAfter(fd: number, buffer: Buffer, from: number, size: numb
   return size;
 }
 
+/** The parts worker `w` of `workerCount` reads: they take turns, part by part. */
+function partsOfWorker(parts: readonly FilePart[], w: number, workerCount: number): FilePart[] {
+  return parts.filter((part) => part.index % workerCount === w);
+}
+
 /** Sift workers started on a file before its feed is made (it takes a while: the rules' literals). */
 export interface StartedSift {
   /** Feeds `feed` in file order; a read failure is an InputError. `onBytes` hears of the bytes read as the lines arrive. */
@@ -128,7 +133,7 @@ export function startSift(file: string, path: string, size: number): StartedSift
   for (let w = 0; w < workerCount; w++) {
     const progress = new SharedArrayBuffer(8);
     started.counters.push(new Int32Array(progress));
-    const workerPlan: SiftPlan = { path: file, parts: parts.filter((part) => part.index % workerCount === w), encoding, progress };
+    const workerPlan: SiftPlan = { path: file, parts: partsOfWorker(parts, w, workerCount), encoding, progress };
     const worker = new Worker(WORKER_URL, { workerData: workerPlan });
     worker.on('error', (error) => started.bootFailures.push(error));
     started.workers.push(worker);
@@ -155,7 +160,6 @@ interface SiftWorkers {
 function siftInWorkers(started: SiftWorkers, path: string, feed: SiftedFeed, onBytes: ((bytes: number) => void) | undefined): Promise<void> {
   const { parts, encoding, workers, counters, bootFailures } = started;
   const workerCount = workers.length;
-  const partsOf = (w: number): number => parts.filter((part) => part.index % workerCount === w).length;
   return new Promise((resolve, reject) => {
     /** Messages of parts whose turn has not come, per part. */
     const waiting = new Map<number, { message: SiftMessage; worker: number }[]>();
@@ -220,7 +224,7 @@ function siftInWorkers(started: SiftWorkers, path: string, feed: SiftedFeed, onB
       // a worker that read all its parts ends; the main thread may still be replaying them
       worker.on('exit', (code) => {
         if (code !== 0) finish(new Error(`sift worker exited with code ${code}`));
-        else if (partsEnded[w]! < partsOf(w)) finish(new Error('sift worker ended early'));
+        else if (partsEnded[w]! < partsOfWorker(parts, w, workerCount).length) finish(new Error('sift worker ended early'));
       });
       worker.postMessage(start);
     });

@@ -1,7 +1,6 @@
 // One input file: lines → events → runs, with rules applied as events pass. Keeps only what a
 // report needs (runs, capped matches and chain lines, counts); every line is counted.
-import { parseLine } from '../../parsers/panther.js';
-import { splitGle } from '../../parsers/panther.js';
+import { parseLine, splitGle } from '../../parsers/panther.js';
 import { DEFAULT_MAX_LINE_CHARS, LineDecoder, type DecoderStats } from '../decode/line-decoder.js';
 import { levelGateAccepts, matchRule, requiredLiterals } from '../engine/match.js';
 import { hasGroup, LiteralSkipScan, scannable } from '../engine/skip-scan.js';
@@ -24,7 +23,6 @@ export interface SourceContext {
   readonly maxLineChars?: number;
 }
 
-/** Messages whose facts are remembered (`factsOf`). */
 /** What a message alone decides; undefined: not worked out yet, null: none. */
 interface MessageFacts {
   infoFound?: readonly number[];
@@ -84,6 +82,10 @@ export class SourceAnalyzer {
   private readonly unscannedRules: readonly number[];
   private readonly infoFound: Uint32Array;
   private readonly ruleFound: Uint32Array;
+  /**
+   * What each message alone decides, worked out once per distinct message: a log repeats its provider,
+   * stage and error lines run after run. Bounded (message-memo.ts).
+   */
   private readonly messageFacts = new MessageMemo<MessageFacts>(() => ({}));
   /**
    * Takes the Info lines the info gate finds nothing in as bytes, before they are decoded (past a file's
@@ -203,7 +205,7 @@ export class SourceAnalyzer {
     // a record without any marker literal has no marker; an Info record without an Info-rule literal meets no rule
     const info = event.level === 'Info';
     const record = event.kind === 'record';
-    const facts = this.factsOf(event.message);
+    const facts = this.messageFacts.get(event.message);
     const found = this.infoScan !== null && (info || record) ? (facts.infoFound ??= Array.from(this.infoScan.groupsIn(event.message, this.infoFound))) : null;
     const marker = record ? this.markerOf(event.message, facts, found) : undefined;
     if (record && !info && facts.chain === undefined) facts.chain = classifyChainLine(splitGle(event.message).message) ?? null;
@@ -280,14 +282,6 @@ export class SourceAnalyzer {
       facts.marker = candidates === 0 ? null : (readMarker(message, candidates) ?? null);
     }
     return facts.marker ?? undefined;
-  }
-
-  /**
-   * What the message alone decides, worked out once per distinct message: a log repeats its provider,
-   * stage and error lines run after run. Bounded (message-memo.ts).
-   */
-  private factsOf(message: string): MessageFacts {
-    return this.messageFacts.get(message);
   }
 
   /** One rule on one event that holds one of its literals: the pattern, then what a match means. */
