@@ -1,7 +1,7 @@
 // Writing results: stdout (quiet on a closed pipe) or a file written whole or not at all.
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, rmSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError, EXIT } from './errors.js';
 
@@ -50,7 +50,10 @@ function writeError(path: string, error: unknown): UserError {
   return new UserError(`cannot write ${path}: ${whyNotWritten(error)}`, EXIT.usage);
 }
 
-/** Writes `text` to `path` through a temporary file and a rename, so a reader never sees half a report. */
+/**
+ * Writes `text` to `path` through a temporary file and a rename, so a reader never sees half a report
+ * (straight into a device or a named pipe: see `openOutput`).
+ */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
   const out = await openOutput(path);
   out.write(text);
@@ -119,20 +122,16 @@ export async function openOutput(path: string | undefined): Promise<OutputStream
       abort: async () => undefined,
     };
   }
+  // a device or a named pipe (`-o /dev/null`, `-o /dev/stdout`, a FIFO) is written into, never renamed over
+  const target = await stat(path).catch(() => undefined);
+  if (target !== undefined && !target.isFile() && !target.isDirectory()) return openStraight(path);
   const tmp = tempPathFor(path);
   trackTemp(tmp);
   const stream = createWriteStream(tmp, { flags: 'wx' });
-  let failure: unknown;
-  stream.on('error', (error) => {
-    failure ??= error;
-  });
-  await new Promise<void>((resolve) => {
-    stream.once('open', () => resolve());
-    stream.once('error', () => resolve());
-  });
-  if (failure) {
+  const failure = await opened(stream);
+  if (failure.error) {
     untrackTemp(tmp);
-    throw writeError(path, failure);
+    throw writeError(path, failure.error);
   }
   const close = () => new Promise<void>((resolve) => stream.end(() => resolve()));
   return {
@@ -140,7 +139,7 @@ export async function openOutput(path: string | undefined): Promise<OutputStream
     async commit() {
       await close();
       try {
-        if (failure) throw failure;
+        if (failure.error) throw failure.error;
         await rename(tmp, path);
       } catch (error) {
         await rm(tmp, { force: true }).catch(() => undefined);
@@ -162,6 +161,36 @@ export async function openOutput(path: string | undefined): Promise<OutputStream
         await rm(tmp, { force: true }).catch(() => undefined);
       }
       untrackTemp(tmp);
+    },
+  };
+}
+
+/** Opens `stream`; what went wrong with it, now (`error`) or later, is kept in the returned record. */
+async function opened(stream: WriteStream): Promise<{ error?: unknown }> {
+  const failure: { error?: unknown } = {};
+  stream.on('error', (error) => {
+    failure.error ??= error;
+  });
+  await new Promise<void>((resolve) => {
+    stream.once('open', () => resolve());
+    stream.once('error', () => resolve());
+  });
+  return failure;
+}
+
+/** An output written straight into `path`, which is not a regular file. */
+async function openStraight(path: string): Promise<OutputStream> {
+  const stream = createWriteStream(path, { flags: 'w' });
+  const failure = await opened(stream);
+  if (failure.error) throw writeError(path, failure.error);
+  return {
+    write: (text) => void stream.write(text),
+    async commit() {
+      await new Promise<void>((resolve) => stream.end(() => resolve()));
+      if (failure.error) throw writeError(path, failure.error);
+    },
+    async abort() {
+      stream.destroy();
     },
   };
 }

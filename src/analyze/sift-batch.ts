@@ -1,6 +1,7 @@
 // A batch of sifted lines and quiet stretches as two flat buffers, posted from a sift worker to the
 // main thread: copying two buffers costs a fraction of cloning thousands of small arrays and objects,
 // and the main thread decodes each line into a string of its own (no view that pins the batch).
+import type { Encoding } from '../types.js';
 import type { QuietStretch } from './quiet-lines.js';
 
 /**
@@ -24,6 +25,11 @@ const LINE_ENCODINGS = [undefined, 'latin1', 'utf8'] as const;
  * cannot carry), else UTF-8; timestamps are ASCII either way.
  */
 export type BatchEncoding = 'utf8' | 'utf16le';
+
+/** The batch text encoding for a file of `encoding`. */
+export function batchEncoding(encoding: Encoding): BatchEncoding {
+  return encoding.startsWith('utf-16') ? 'utf16le' : 'utf8';
+}
 
 export interface PackedBatch {
   readonly items: Int32Array<ArrayBuffer>;

@@ -1,19 +1,23 @@
-// Big files are read and sifted by worker threads (sift-worker.ts) while this thread analyzes what
-// they hand over. Used by `analyze` for files of SIFT_THRESHOLD bytes or more when no event is wanted.
-// The file is cut into parts at line starts; with two workers, they take turns (parts 0, 2, 4... and
-// 1, 3, 5...), and this thread replays the parts in file order, renumbering each part's lines.
+// Big files are read and sifted (sift-part.ts) by worker threads and by this thread, which analyzes
+// what they hand over. Used by `analyze` for files of SIFT_THRESHOLD bytes or more when no event is
+// wanted. The file is cut into parts at line starts; each sifter claims the next part when it is free
+// (this thread: when the part whose turn it is is still being sifted, so that it never waits while
+// there is work), and the parts are replayed in file order (sift-replay.ts). The work balances itself
+// between the threads, whatever the share of lines that are not quiet.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { encodingOfHead, type DecoderStats } from '../decode/line-decoder.js';
+import { encodingOfHead } from '../decode/line-decoder.js';
 import { InputError, describeFsError } from '../input/open-inputs.js';
 import type { Encoding } from '../types.js';
 import { builtWorkerExists } from '../util/built-worker.js';
 import { capYoungGeneration } from '../util/young-generation.js';
 import type { SiftedFeed } from './analysis.js';
 import { HEAD_LINES } from './quiet-lines.js';
-import { readBatch, type BatchReader } from './sift-batch.js';
-import type { FilePart, SiftMessage, SiftPlan, SiftStart } from './sift-protocol.js';
+import { batchEncoding, BatchWriter } from './sift-batch.js';
+import { PartReplayer } from './sift-replay.js';
+import { READ_CHUNK, siftPart, type SiftSink } from './sift-part.js';
+import { claimantOf, claimPart, ITEMS_PER_BATCH, newClaims, type FilePart, type PartMessage, type SiftMessage, type SiftPlan, type SiftStart } from './sift-protocol.js';
 
 const WORKER_URL = new URL('./sift-worker.js', import.meta.url);
 
@@ -102,11 +106,6 @@ function lineStartAtOrAfter(fd: number, buffer: Buffer, from: number, size: numb
   return size;
 }
 
-/** The parts worker `w` of `workerCount` reads: they take turns, part by part. */
-function partsOfWorker(parts: readonly FilePart[], w: number, workerCount: number): FilePart[] {
-  return parts.filter((part) => part.index % workerCount === w);
-}
-
 /** Sift workers started on a file before its feed is made (it takes a while: the rules' literals). */
 export interface StartedSift {
   /** Feeds `feed` in file order; a read failure is an InputError. `onBytes` hears of the bytes read as the lines arrive. */
@@ -116,8 +115,20 @@ export interface StartedSift {
 }
 
 /**
- * Plans the parts of `file` (of `size` bytes when opened) and starts one or two workers on them: they
- * boot (~50 ms) while the caller makes the feed, then wait for its literal groups. Throws an
+ * Workers beside the main thread, which sifts too whenever it would wait: one per spare core, at most
+ * two (on 2 cores, a second worker would make three busy threads: 12 % slower on 1 GiB). At least
+ * one, which reads a file of one part while this thread analyzes. `SYSPREP_DOCTOR_SIFT_WORKERS` sets it
+ * (0: this thread alone sifts, for tests).
+ */
+function workersFor(parts: number): number {
+  const configured = process.env.SYSPREP_DOCTOR_SIFT_WORKERS;
+  if (configured !== undefined && /^\d$/.test(configured)) return Number(configured);
+  return parts > 1 && availableParallelism() > 2 ? 2 : 1;
+}
+
+/**
+ * Plans the parts of `file` (of `size` bytes when opened) and starts the workers on them: they boot
+ * (~50 ms) while the caller makes the feed, then wait for its literal groups. Throws an
  * InputError on `path` when the file cannot be read.
  */
 export function startSift(file: string, path: string, size: number): StartedSift {
@@ -128,12 +139,11 @@ export function startSift(file: string, path: string, size: number): StartedSift
     throw new InputError(path, describeFsError(error));
   }
   const { parts, encoding } = plan;
-  const workerCount = parts.length > 1 && availableParallelism() > 1 ? 2 : 1;
-  const started: SiftWorkers = { parts, encoding, workers: [], counters: [], bootFailures: [] };
-  for (let w = 0; w < workerCount; w++) {
+  const started: SiftWorkers = { file, parts, encoding, claims: newClaims(parts.length), workers: [], counters: [], bootFailures: [] };
+  for (let w = 0; w < workersFor(parts.length); w++) {
     const progress = new SharedArrayBuffer(8);
     started.counters.push(new Int32Array(progress));
-    const workerPlan: SiftPlan = { path: file, parts: partsOfWorker(parts, w, workerCount), encoding, progress };
+    const workerPlan: SiftPlan = { path: file, parts, worker: w + 1, claims: started.claims.buffer as SharedArrayBuffer, encoding, progress };
     const worker = new Worker(WORKER_URL, { workerData: workerPlan });
     worker.on('error', (error) => started.bootFailures.push(error));
     started.workers.push(worker);
@@ -148,8 +158,11 @@ export function startSift(file: string, path: string, size: number): StartedSift
 
 /** The workers of one file, from their start on. */
 interface SiftWorkers {
+  readonly file: string;
   readonly parts: readonly FilePart[];
   readonly encoding: Encoding;
+  /** Who claimed which part (sift-protocol.ts, `claimPart`). */
+  readonly claims: Int32Array;
   readonly workers: Worker[];
   /** Per worker, Int32 [batches posted, batches consumed] (SiftPlan.progress). */
   readonly counters: Int32Array[];
@@ -157,77 +170,129 @@ interface SiftWorkers {
   readonly bootFailures: Error[];
 }
 
+/** The main thread among the sifters (`claimPart`). */
+const MAIN_THREAD = 0;
+/** Parts this thread may have sifted ahead of their turn: bounds the memory they hold. */
+const MAX_PARTS_AHEAD = 2;
+
 function siftInWorkers(started: SiftWorkers, path: string, feed: SiftedFeed, onBytes: ((bytes: number) => void) | undefined): Promise<void> {
-  const { parts, encoding, workers, counters, bootFailures } = started;
-  const workerCount = workers.length;
+  const { file, parts, encoding, claims, workers, counters, bootFailures } = started;
+  const search: SiftStart = { groups: feed.gateGroups, maxLineChars: feed.maxLineChars };
   return new Promise((resolve, reject) => {
-    /** Messages of parts whose turn has not come, per part. */
-    const waiting = new Map<number, { message: SiftMessage; worker: number }[]>();
-    const total: DecoderStats = { encoding, lines: 0, bytes: 0, truncatedLines: 0, legacyDecodedLines: 0 };
-    let current = 0;
+    const replayer = new PartReplayer(parts.length, encoding, feed, (sifter) => {
+      capYoungGeneration();
+      if (sifter === MAIN_THREAD) return;
+      Atomics.add(counters[sifter - 1]!, 1, 1);
+      Atomics.notify(counters[sifter - 1]!, 1);
+    });
+    /** Per part, whether its sifter has finished it. */
+    const ended = new Uint8Array(parts.length);
+    /** What this thread sifts with, once it does. */
+    let own: { fd: number; buffer: Buffer; batches: BatchWriter } | undefined;
     let settled = false;
-    /** Per worker, the parts it has said it finished. */
-    const partsEnded = Array.from({ length: workerCount }, () => 0);
+    let stealScheduled = false;
     const finish = (error?: Error): void => {
       if (settled) return;
       settled = true;
       for (const worker of workers) void worker.terminate();
+      if (own) closeSync(own.fd);
       if (error) reject(error);
       else resolve();
     };
-
-    const replayer: BatchReader = {
-      line: (text, line, truncated) => feed.acceptLine(text, truncated, line),
-      stretch: (stretch) => feed.acceptQuiet(stretch),
+    const accept = (message: PartMessage, sifter: number): void => {
+      if (message.type === 'part-end') ended[message.part] = 1;
+      replayer.accept(message, sifter);
+      if (replayer.done) finish();
     };
-    /** One message of the current part: its lines renumbered after the parts before it. */
-    const replay = (message: SiftMessage, worker: number): void => {
-      if (message.type === 'batch') {
-        readBatch(message.batch, total.lines, replayer);
-        capYoungGeneration();
-        Atomics.add(counters[worker]!, 1, 1);
-        Atomics.notify(counters[worker]!, 1);
-      } else if (message.type === 'part-end') {
-        const stats = message.stats;
-        if (message.part === 0) total.encoding = stats.encoding;
-        total.lines += stats.lines;
-        total.bytes += stats.bytes;
-        total.truncatedLines += stats.truncatedLines;
-        total.legacyDecodedLines += stats.legacyDecodedLines;
-        current++;
-        const next = waiting.get(current) ?? [];
-        waiting.delete(current);
-        for (const held of next) replay(held.message, held.worker);
-        if (current === parts.length) {
-          feed.end(total);
-          finish();
+
+    /**
+     * While the part whose turn it is is being sifted, this thread sifts the next part no one has
+     * claimed: straight into the feed when it is the one whose turn it is, else into batches of its
+     * own, held like a worker's (at most MAX_PARTS_AHEAD of them). Run once the messages that came
+     * meanwhile have been replayed. A file of one part is left to its worker, which reads it while
+     * this thread analyzes.
+     */
+    const stealWhileWaiting = (): void => {
+      stealScheduled = false;
+      if (settled || (parts.length === 1 && workers.length > 0) || replayer.heldFrom(MAIN_THREAD) >= MAX_PARTS_AHEAD) return;
+      const index = claimPart(claims, MAIN_THREAD);
+      if (index === -1) return;
+      try {
+        own ??= { fd: openSync(file, 'r'), buffer: Buffer.allocUnsafe(READ_CHUNK), batches: new BatchWriter(batchEncoding(encoding), ITEMS_PER_BATCH) };
+        if (index === replayer.current) {
+          const stats = siftPart(own.fd, parts[index]!, own.buffer, search, encoding, directSink(feed, replayer.linesBefore, onBytes));
+          ended[index] = 1;
+          replayer.endPart(stats);
+          if (replayer.done) return finish();
+        } else {
+          const post = (message: PartMessage): void => accept(message, MAIN_THREAD);
+          const stats = siftPart(own.fd, parts[index]!, own.buffer, search, encoding, batchSink(own.batches, index, post, onBytes));
+          if (own.batches.count > 0) post({ type: 'batch', part: index, batch: own.batches.take(), bytes: 0 });
+          post({ type: 'part-end', part: index, stats });
         }
+      } catch (error) {
+        return finish(isFsError(error) ? new InputError(path, describeFsError(error)) : (error as Error));
       }
+      scheduleSteal();
+    };
+    const scheduleSteal = (): void => {
+      if (stealScheduled || settled) return;
+      stealScheduled = true;
+      setImmediate(stealWhileWaiting);
     };
 
-    const start: SiftStart = { groups: feed.gateGroups, maxLineChars: feed.maxLineChars };
     workers.forEach((worker, w) => {
+      const sifter = w + 1;
       worker.on('message', (message: SiftMessage) => {
         if (settled) return;
         try {
           if (message.type === 'error') return finish(new InputError(path, message.message));
           if (message.type === 'batch') onBytes?.(message.bytes);
-          else partsEnded[w]!++;
-          if (message.part === current) replay(message, w);
-          else if (waiting.has(message.part)) waiting.get(message.part)!.push({ message, worker: w });
-          else waiting.set(message.part, [{ message, worker: w }]);
+          accept(message, sifter);
+          scheduleSteal();
         } catch (error) {
           finish(error as Error);
         }
       });
       worker.on('error', (error) => finish(error));
-      // a worker that read all its parts ends; the main thread may still be replaying them
+      // a worker that sifted its parts ends; this thread may still be replaying them
       worker.on('exit', (code) => {
-        if (code !== 0) finish(new Error(`sift worker exited with code ${code}`));
-        else if (partsEnded[w]! < partsOfWorker(parts, w, workerCount).length) finish(new Error('sift worker ended early'));
+        if (code !== 0) return finish(new Error(`sift worker exited with code ${code}`));
+        for (let part = 0; part < parts.length; part++) {
+          if (claimantOf(claims, part) === sifter && ended[part] === 0) return finish(new Error('sift worker ended early'));
+        }
       });
-      worker.postMessage(start);
+      worker.postMessage(search);
     });
     if (bootFailures.length > 0) finish(bootFailures[0]);
+    else scheduleSteal();
   });
+}
+
+function isFsError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
+}
+
+/** A part the main thread sifts in its turn: straight into the feed, its lines renumbered by `offset`. */
+function directSink(feed: SiftedFeed, offset: number, onBytes: ((bytes: number) => void) | undefined): SiftSink {
+  return {
+    line: (text, line, truncated) => feed.acceptLine(text, truncated, line + offset),
+    lineBytes: (bytes, start, end, ascii, line) => feed.acceptLine(bytes.toString(ascii ? 'latin1' : 'utf8', start, end), false, line + offset),
+    stretch: (stretch) => feed.acceptQuiet({ ...stretch, lastLine: stretch.lastLine + offset }),
+    afterLine: () => {},
+    read: (bytes) => onBytes?.(bytes),
+  };
+}
+
+/** A part the main thread sifts before its turn: into batches, held like a worker's. */
+function batchSink(batches: BatchWriter, part: number, post: (message: PartMessage) => void, onBytes: ((bytes: number) => void) | undefined): SiftSink {
+  return {
+    line: (text, line, truncated) => batches.line(text, line, truncated),
+    lineBytes: (bytes, start, end, ascii, line) => batches.lineBytes(bytes, start, end, ascii, line),
+    stretch: (stretch) => batches.stretch(stretch),
+    afterLine: () => {
+      if (batches.full) post({ type: 'batch', part, batch: batches.take(), bytes: 0 });
+    },
+    read: (bytes) => onBytes?.(bytes),
+  };
 }

@@ -1,7 +1,8 @@
-// Big files are read and sifted by worker threads (src/analyze/sift.ts): the report must be the same
-// as when the main thread reads them. The threshold is lowered with SYSPREP_DOCTOR_SIFT_BYTES so that
-// small inputs take the worker path (0 turns it off), and SYSPREP_DOCTOR_PART_BYTES cuts them into
-// many parts that two workers take turns on.
+// Big files are read and sifted by worker threads and the main thread (src/analyze/sift.ts): the
+// report must be the same as when the main thread reads them alone. The threshold is lowered with
+// SYSPREP_DOCTOR_SIFT_BYTES so that small inputs take the sifted path (0 turns it off),
+// SYSPREP_DOCTOR_PART_BYTES cuts them into many parts that the sifters claim in turn, and
+// SYSPREP_DOCTOR_SIFT_WORKERS sets how many workers sift beside the main thread.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,24 +15,33 @@ const CLI = join(ROOT, 'dist', 'src', 'cli.js');
 const scratch = mkdtempSync(join(tmpdir(), 'sysprep-doctor-sift-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function analyze(siftBytes: number, partBytes: number | undefined, ...inputs: string[]): { code: number | null; stdout: string; stderr: string } {
+function analyze(siftBytes: number, partBytes: number | undefined, inputs: string[], workers?: number): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, 'analyze', ...inputs, '--format', 'json'], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 60_000, // a worker left waiting would hang the run: fail instead
-    env: { ...process.env, NO_COLOR: '1', SYSPREP_DOCTOR_SIFT_BYTES: String(siftBytes), SYSPREP_DOCTOR_PART_BYTES: partBytes === undefined ? '' : String(partBytes) },
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      SYSPREP_DOCTOR_SIFT_BYTES: String(siftBytes),
+      SYSPREP_DOCTOR_PART_BYTES: partBytes === undefined ? '' : String(partBytes),
+      SYSPREP_DOCTOR_SIFT_WORKERS: workers === undefined ? '' : String(workers),
+    },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** In one worker (one part), in many small parts (two workers when there are two cores), and in the main thread. */
+/**
+ * Read by the main thread alone, and sifted: in parts as shipped (one, for these sizes), and in many
+ * small parts shared by the main thread and 0, 1 or 2 workers.
+ */
 function expectSameBothWays(...inputs: string[]): void {
-  const inMain = analyze(0, undefined, ...inputs);
-  for (const partBytes of [undefined, 64 * 1024]) {
-    const inWorker = analyze(1, partBytes, ...inputs);
-    expect(inWorker.stderr).toBe(inMain.stderr);
-    expect(inWorker.code).toBe(inMain.code);
-    expect(inWorker.stdout).toBe(inMain.stdout);
+  const inMain = analyze(0, undefined, inputs);
+  const ways = [analyze(1, undefined, inputs), ...[0, 1, 2].map((workers) => analyze(1, 64 * 1024, inputs, workers))];
+  for (const sifted of ways) {
+    expect(sifted.stderr).toBe(inMain.stderr);
+    expect(sifted.code).toBe(inMain.code);
+    expect(sifted.stdout).toBe(inMain.stdout);
   }
   expect(JSON.parse(inMain.stdout).sources.length).toBeGreaterThan(0);
 }
@@ -65,7 +75,7 @@ describe.skipIf(!existsSync(CLI))('a file sifted by a worker thread reads the sa
     const mixed = join(scratch, 'mixed-setupact.log');
     writeFileSync(mixed, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body.slice(0, third) + odd + body.slice(third).replace(/\r\n/g, '\n'), 'latin1')]));
     expectSameBothWays(mixed);
-    const report = JSON.parse(analyze(1, 64 * 1024, mixed).stdout);
+    const report = JSON.parse(analyze(1, 64 * 1024, [mixed]).stdout);
     expect(report.sources[0]).toMatchObject({ encoding: 'utf-8-bom', truncatedLines: 1, legacyDecodedLines: 1 });
   });
 
@@ -90,8 +100,8 @@ describe.skipIf(!existsSync(CLI))('a file sifted by a worker thread reads the sa
       },
     };
     writeFileSync(join(rules, 'long-number.json'), JSON.stringify(rule));
-    const inMain = analyze(0, undefined, utf8, '--rules', rules);
-    const offered = analyze(1, 64 * 1024, utf8, '--rules', rules);
+    const inMain = analyze(0, undefined, [utf8, '--rules', rules]);
+    const offered = analyze(1, 64 * 1024, [utf8, '--rules', rules]);
     expect(inMain.stderr).toBe('');
     expect(JSON.parse(inMain.stdout).sources[0].lines).toBeGreaterThan(10_000);
     expect(offered.stderr).toBe(inMain.stderr);

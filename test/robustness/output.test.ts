@@ -1,11 +1,11 @@
 // Fault matrix (docs/robustness.md), output: an -o path that cannot be written is a usage error
 // (exit 2) found before the analysis and leaves nothing behind; a reader that closes the pipe early
 // (`| head`) ends the output quietly and the exit code still tells the verdict.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appxFailureLines, BUILT, CLI, expectOneLine, expectNoStackTrace, run, SAMPLE, scratchDir, startCli } from './helpers.js';
+import { appxFailureLines, BUILT, CLI, expectOneLine, expectNoStackTrace, IS_LINUX, run, SAMPLE, scratchDir, startCli } from './helpers.js';
 
 const dir = scratchDir('output');
 const FORMATS = ['text', 'json', 'ndjson', 'md', 'html'] as const;
@@ -96,6 +96,21 @@ describe.skipIf(!BUILT)('fault matrix: output', () => {
       });
       expect(r.stderr).toBe('cli=1\n');
     }
+  });
+
+  it.skipIf(!IS_LINUX)('-o into a named pipe (as into /dev/null or /dev/stdout): the report goes into it, the pipe stays a pipe', async () => {
+    const fifo = join(dir, 'report.pipe');
+    const received = join(dir, 'received.json');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = spawn('sh', ['-c', `cat "${fifo}" > "${received}"`]);
+    const read = new Promise((resolve) => reader.on('close', resolve));
+    const r = run(['--format', 'json', '-o', fifo, SAMPLE]);
+    await read;
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(readFileSync(received, 'utf8')).verdict).toBe('failed');
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    expect(leftovers(dir)).toEqual([]);
   });
 
   it('a failed write to stdout that is not EPIPE (/dev/full: no space left): one line, exit 2', () => {
