@@ -1,6 +1,6 @@
 // Root-cause selection for one run (signatures.md §2.3): anchor on the summary, walk back through
 // the contiguous chain, and let the most specific rule inside that cascade window name the cause.
-import { parseLine, splitGle } from '../../parsers/panther.js';
+import { parseLine, withoutGle } from '../../parsers/panther.js';
 import { extractCodes } from '../codes/extract.js';
 import { codeName } from '../codes/names.js';
 import { formatCode, sameLow16 } from '../codes/normalize.js';
@@ -122,7 +122,7 @@ function codesOf(providerLines: readonly KeptLine[], cascade: readonly KeptChain
   };
   // codes of the message only: not the header's message id (`[0x0f0082]`, CMTrace `983170 (0xf0082)`), not `[gle=...]`
   const provider = providerLines.flatMap((line) => {
-    const message = parseLine(line.text, 0, line.line).map((e) => splitGle(e.message).message).join(' ');
+    const message = parseLine(line.text, 0, line.line).map((e) => withoutGle(e.message)).join(' ');
     return extractCodes(message).filter((c) => c.field !== 'gle');
   });
   for (const c of provider) add(c.value, 'provider');

@@ -1,6 +1,6 @@
 // One input file: lines → events → runs, with rules applied as events pass. Keeps only what a
 // report needs (runs, capped matches and chain lines, counts); every line is counted.
-import { parseLine, splitGle } from '../../parsers/panther.js';
+import { parseLine, withoutGle } from '../../parsers/panther.js';
 import { DEFAULT_MAX_LINE_CHARS, LineDecoder, type DecoderStats } from '../decode/line-decoder.js';
 import { levelGateAccepts, matchRule, requiredLiterals } from '../engine/match.js';
 import { hasGroup, LiteralSkipScan, scannable } from '../engine/skip-scan.js';
@@ -187,7 +187,8 @@ export class SourceAnalyzer {
 
   /** One decoded line, numbered `line`; the quiet lines before it have been accepted. */
   acceptLine(text: string, truncated: boolean, line: number): void {
-    for (const event of parseLine(text, this.index, line, truncated)) this.onEvent(event);
+    const events = parseLine(text, this.index, line, truncated);
+    for (let i = 0; i < events.length; i++) this.onEvent(events[i]!); // no iterator objects: this runs per line
   }
 
   private onEvent(event: LogEvent): void {
@@ -208,7 +209,7 @@ export class SourceAnalyzer {
     const facts = this.messageFacts.get(event.message);
     const found = this.infoScan !== null && (info || record) ? (facts.infoFound ??= Array.from(this.infoScan.groupsIn(event.message, this.infoFound))) : null;
     const marker = record ? this.markerOf(event.message, facts, found) : undefined;
-    if (record && !info && facts.chain === undefined) facts.chain = classifyChainLine(splitGle(event.message).message) ?? null;
+    if (record && !info && facts.chain === undefined) facts.chain = classifyChainLine(withoutGle(event.message)) ?? null;
     const chain = record && !info ? (facts.chain ?? undefined) : undefined;
     const run = this.runFor(event, seq, marker, chain);
     event.run = run.index;
@@ -251,13 +252,13 @@ export class SourceAnalyzer {
     let message: string | undefined;
     for (let k = 0; k < this.infoRules.length; k++) {
       if (found !== null && !hasGroup(found, this.markerCount + k)) continue;
-      this.tryRule(this.infoRules[k]!, event, (message ??= splitGle(event.message).message), seq, run, attributed);
+      this.tryRule(this.infoRules[k]!, event, (message ??= withoutGle(event.message)), seq, run, attributed);
     }
   }
 
   /** The rules a record that is not Info may meet: those one of whose literals it holds, and those without literals, in rule order. */
   private applyRules(event: LogEvent, seq: number, run: RunState, attributed: boolean, facts: MessageFacts): void {
-    const { message } = splitGle(event.message);
+    const message = withoutGle(event.message);
     const found = this.ruleScan ? (facts.ruleFound ??= Array.from(this.ruleScan.groupsIn(event.message, this.ruleFound))) : undefined;
     const scanned = this.scannedRules;
     const unscanned = this.unscannedRules;

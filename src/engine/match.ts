@@ -1,7 +1,7 @@
 // Applying one rule to one event: level and component gates, then the message pattern. Also the
 // literals a pattern cannot match without (`requiredLiterals`), which the hot path looks for first
 // (skip-scan.ts).
-import { splitGle } from '../../parsers/panther.js';
+import { withoutGle } from '../../parsers/panther.js';
 import type { Level, LogEvent, Rule } from '../types.js';
 import { canFill, fillTemplate } from './template.js';
 
@@ -21,14 +21,14 @@ export function levelGateAccepts(rule: Rule, level: Level | undefined): boolean 
 }
 
 /**
- * `message` is the event's message without its trailing `[gle=...]` (`splitGle(event.message).message`);
+ * `message` is the event's message without its trailing `[gle=...]` (`withoutGle(event.message)`);
  * pass it when it is already at hand, so several rules on one event split it once.
  */
 export function matchRule(rule: Rule, event: LogEvent, message?: string): RuleMatch | undefined {
   if (event.kind !== 'record' && event.kind !== 'foreign') return undefined;
   if (!levelGateAccepts(rule, event.level)) return undefined;
   if (rule.components && event.component !== undefined && !rule.components.includes(event.component)) return undefined;
-  const m = rule.pattern.exec(message ?? splitGle(event.message).message);
+  const m = rule.pattern.exec(message ?? withoutGle(event.message));
   if (!m) return undefined;
   const groups: Record<string, string | undefined> = { ...(m.groups ?? {}) };
   const culprit = rule.culprit && canFill(rule.culprit, groups) ? fillTemplate(rule.culprit, groups).trim() : null;
