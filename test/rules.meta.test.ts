@@ -42,6 +42,8 @@ describe('rule registry', () => {
       expect(rule.references.length, `rules/${id}.ts: references`).toBeGreaterThan(0);
     }
     for (const ref of rule.references) expect(ref, `rules/${id}.ts: references must be URLs`).toMatch(/^https?:\/\//);
+    // the analyzer runs a pattern once per distinct message: its result must depend on the message alone
+    expect(rule.pattern.flags, `rules/${id}.ts: pattern flags`).not.toMatch(/[gy]/);
     for (const { field, name } of unknownPlaceholders(rule)) {
       expect.fail(`rules/${id}.ts: ${field}: placeholder {{${name}}} is not a named group of the pattern`);
     }

@@ -2,7 +2,7 @@
 // report needs (runs, capped matches and chain lines, counts); every line is counted.
 import { parseLine, withoutGle } from '../../parsers/panther.js';
 import { DEFAULT_MAX_LINE_CHARS, LineDecoder, type DecoderStats } from '../decode/line-decoder.js';
-import { levelGateAccepts, matchRule, requiredLiterals } from '../engine/match.js';
+import { levelGateAccepts, matchPattern, requiredLiterals, ruleAccepts, type PatternMatch } from '../engine/match.js';
 import { hasGroup, LiteralSkipScan, scannable } from '../engine/skip-scan.js';
 import { classifyChainLine, FAILURE_CHAIN_KINDS, markerLiteralGroups, readMarker, type ChainLine, type Marker } from '../segment/markers.js';
 import type { LogEvent, LogFlavor, Rule, RunKind, SourceInfo, SourceRole } from '../types.js';
@@ -29,6 +29,8 @@ interface MessageFacts {
   ruleFound?: readonly number[];
   marker?: Marker | null;
   chain?: ChainLine | null;
+  /** Per rule index, what its pattern found (null: no match); a rule's pattern runs once per message. */
+  patterns?: (PatternMatch | null)[];
 }
 
 /** The latest runs of a source keep every match; older ones are compacted. */
@@ -64,7 +66,8 @@ export class SourceAnalyzer {
   /** Events seen so far: the order of records even when several share a physical line. */
   private seq = 0;
   private readonly allRules: readonly Rule[];
-  private readonly infoRules: readonly Rule[];
+  /** The indexes in `allRules` of the rules that read Info lines. */
+  private readonly infoRules: readonly number[];
   /**
    * Info lines (97% of a log) that contain no marker keyword and no literal of an Info rule need
    * neither `readMarker` nor the rules: one scan of the message says which markers and Info rules it
@@ -105,10 +108,10 @@ export class SourceAnalyzer {
     private readonly context: SourceContext,
   ) {
     this.allRules = context.rules;
-    this.infoRules = context.rules.filter((r) => levelGateAccepts(r, 'Info'));
+    this.infoRules = context.rules.flatMap((r, i) => (levelGateAccepts(r, 'Info') ? [i] : []));
     const markerGroups = markerLiteralGroups();
     this.markerCount = markerGroups.length;
-    this.gateGroups = [...markerGroups, ...this.infoRules.map((r) => requiredLiterals(r.pattern))];
+    this.gateGroups = [...markerGroups, ...this.infoRules.map((i) => requiredLiterals(context.rules[i]!.pattern))];
     const infoCovered = this.gateGroups.every((literals) => literals !== null && literals.length > 0);
     this.infoScan = infoCovered ? LiteralSkipScan.create(this.gateGroups as readonly (readonly string[])[]) : null;
     const allLiterals = this.allRules.map((r) => requiredLiterals(r.pattern));
@@ -242,17 +245,17 @@ export class SourceAnalyzer {
         run.finishProvider(chain.module, chain.entryPoint ?? '', 'failed', code, event);
       }
     }
-    if (info) this.applyInfoRules(event, seq, run, attributed, found);
+    if (info) this.applyInfoRules(event, seq, run, attributed, facts, found);
     else this.applyRules(event, seq, run, attributed, facts);
     this.context.onEvent?.(event);
   }
 
   /** The Info rules an Info record may meet: those one of whose literals the Info scan `found` (null: all). */
-  private applyInfoRules(event: LogEvent, seq: number, run: RunState, attributed: boolean, found: readonly number[] | null): void {
+  private applyInfoRules(event: LogEvent, seq: number, run: RunState, attributed: boolean, facts: MessageFacts, found: readonly number[] | null): void {
     let message: string | undefined;
     for (let k = 0; k < this.infoRules.length; k++) {
       if (found !== null && !hasGroup(found, this.markerCount + k)) continue;
-      this.tryRule(this.infoRules[k]!, event, (message ??= withoutGle(event.message)), seq, run, attributed);
+      this.tryRule(this.infoRules[k]!, event, (message ??= withoutGle(event.message)), facts, seq, run, attributed);
     }
   }
 
@@ -268,12 +271,12 @@ export class SourceAnalyzer {
       for (let w = 0; w < found.length; w++) {
         for (let bits = found[w]!; bits !== 0; bits &= bits - 1) {
           const rule = scanned[w * 32 + 31 - Math.clz32(bits & -bits)]!;
-          while (u < unscanned.length && unscanned[u]! < rule) this.tryRule(this.allRules[unscanned[u++]!]!, event, message, seq, run, attributed);
-          this.tryRule(this.allRules[rule]!, event, message, seq, run, attributed);
+          while (u < unscanned.length && unscanned[u]! < rule) this.tryRule(unscanned[u++]!, event, message, facts, seq, run, attributed);
+          this.tryRule(rule, event, message, facts, seq, run, attributed);
         }
       }
     }
-    while (u < unscanned.length) this.tryRule(this.allRules[unscanned[u++]!]!, event, message, seq, run, attributed);
+    while (u < unscanned.length) this.tryRule(unscanned[u++]!, event, message, facts, seq, run, attributed);
   }
 
   /** A record's marker, from the markers whose literals the Info scan `found` in it (null: any). */
@@ -285,15 +288,22 @@ export class SourceAnalyzer {
     return facts.marker ?? undefined;
   }
 
-  /** One rule on one event that holds one of its literals: the pattern, then what a match means. */
-  private tryRule(rule: Rule, event: LogEvent, message: string, seq: number, run: RunState, attributed: boolean): void {
-    const match = matchRule(rule, event, message);
-    if (!match) return;
+  /**
+   * Rule `index` on an event that holds one of its literals: the gates, then the pattern (run once per
+   * distinct message: `facts`), then what a match means.
+   */
+  private tryRule(index: number, event: LogEvent, message: string, facts: MessageFacts, seq: number, run: RunState, attributed: boolean): void {
+    const rule = this.allRules[index]!;
+    if (!ruleAccepts(rule, event)) return;
+    const patterns = (facts.patterns ??= []);
+    let found = patterns[index];
+    if (found === undefined) found = patterns[index] = matchPattern(rule, message);
+    if (found === null) return;
     if (rule.role === 'noise') {
       run.noise.set(rule.id, (run.noise.get(rule.id) ?? 0) + 1);
       return;
     }
-    run.addMatch(keepMatch(match, event, seq, run.lastBoundary, attributed));
+    run.addMatch(keepMatch({ rule, event, groups: found.groups, culprit: found.culprit }, event, seq, run.lastBoundary, attributed));
     if (rule.fatal && !attributed) run.failureLine = event.line;
   }
 

@@ -20,19 +20,40 @@ export function levelGateAccepts(rule: Rule, level: Level | undefined): boolean 
   return (rule.levels ?? DEFAULT_RULE_LEVELS).includes(level);
 }
 
+/** What a rule's pattern finds in a message: its named groups and the culprit they fill in. */
+export interface PatternMatch {
+  readonly groups: Readonly<Record<string, string | undefined>>;
+  readonly culprit: string | null;
+}
+
+/** Whether a rule looks at an event at all: a record (or foreign line) of its levels and components. */
+export function ruleAccepts(rule: Rule, event: LogEvent): boolean {
+  if (event.kind !== 'record' && event.kind !== 'foreign') return false;
+  if (!levelGateAccepts(rule, event.level)) return false;
+  return !(rule.components && event.component !== undefined && !rule.components.includes(event.component));
+}
+
+/**
+ * The rule's pattern on `message` (without its trailing `[gle=...]`): null when it does not match. It
+ * depends on the message alone (patterns are neither global nor sticky), so a caller may keep it per
+ * distinct message.
+ */
+export function matchPattern(rule: Rule, message: string): PatternMatch | null {
+  const m = rule.pattern.exec(message);
+  if (!m) return null;
+  const groups: Record<string, string | undefined> = { ...(m.groups ?? {}) };
+  const culprit = rule.culprit && canFill(rule.culprit, groups) ? fillTemplate(rule.culprit, groups).trim() : null;
+  return { groups, culprit: culprit || null };
+}
+
 /**
  * `message` is the event's message without its trailing `[gle=...]` (`withoutGle(event.message)`);
  * pass it when it is already at hand, so several rules on one event split it once.
  */
 export function matchRule(rule: Rule, event: LogEvent, message?: string): RuleMatch | undefined {
-  if (event.kind !== 'record' && event.kind !== 'foreign') return undefined;
-  if (!levelGateAccepts(rule, event.level)) return undefined;
-  if (rule.components && event.component !== undefined && !rule.components.includes(event.component)) return undefined;
-  const m = rule.pattern.exec(message ?? withoutGle(event.message));
-  if (!m) return undefined;
-  const groups: Record<string, string | undefined> = { ...(m.groups ?? {}) };
-  const culprit = rule.culprit && canFill(rule.culprit, groups) ? fillTemplate(rule.culprit, groups).trim() : null;
-  return { rule, event, groups, culprit: culprit || null };
+  if (!ruleAccepts(rule, event)) return undefined;
+  const found = matchPattern(rule, message ?? withoutGle(event.message));
+  return found ? { rule, event, groups: found.groups, culprit: found.culprit } : undefined;
 }
 
 // --- required literals -----------------------------------------------------------------------------
