@@ -22,14 +22,18 @@ function failingRun(time: string, alsoAsInfo: boolean): string[] {
   ];
 }
 
+function analyze(lines: readonly string[]) {
+  const analysis = new Analysis({ rules: builtinRules });
+  const feed = analysis.addSource('C:/Windows/System32/Sysprep/Panther/setupact.log', undefined, 'setupact');
+  feed.push(Buffer.from(lines.join('\r\n') + '\r\n', 'utf8'));
+  feed.end();
+  return analysis.result().report;
+}
+
 describe('facts kept per distinct message', () => {
   it('the same failing message in two runs, once also at Info: each run gets its own match, the Info line none', () => {
-    const text = [...failingRun('2026-01-01 10:00:00', false), ...failingRun('2026-01-01 11:00:00', true)].join('\r\n') + '\r\n';
-    const analysis = new Analysis({ rules: builtinRules });
-    const feed = analysis.addSource('C:/Windows/System32/Sysprep/Panther/setupact.log', undefined, 'setupact');
-    feed.push(Buffer.from(text, 'utf8'));
-    feed.end();
-    const appx = analysis.result().report.findings.filter((f) => f.ruleId === 'appx-installed-not-provisioned');
+    const report = analyze([...failingRun('2026-01-01 10:00:00', false), ...failingRun('2026-01-01 11:00:00', true)]);
+    const appx = report.findings.filter((f) => f.ruleId === 'appx-installed-not-provisioned');
     expect(appx.map((f) => [f.run, f.culprit, f.count, f.evidence.map((e) => e.line)])).toEqual(
       expect.arrayContaining([
         [0, PACKAGE, 1, [4, 5]],
@@ -37,5 +41,19 @@ describe('facts kept per distinct message', () => {
       ]),
     );
     expect(appx).toHaveLength(2);
+  });
+
+  it("one message from another component first, then from the rule's own: only the second matches", () => {
+    const message = 'Sysprep will not run on an upgraded OS. You can only run Sysprep on a custom (clean) install version of Windows.';
+    const report = analyze([line('2026-01-01 10:00:00', 'Error', null, 'CSI', message), line('2026-01-01 10:00:01', 'Error', null, 'SYSPRP', message)]);
+    const upgraded = report.findings.filter((f) => f.ruleId === 'upgraded-os-not-supported');
+    expect(upgraded.map((f) => [f.count, f.evidence.map((e) => e.line)])).toEqual([[1, [2]]]);
+  });
+
+  it('one message at a level the rule does not read first, then at one it does: only the second matches', () => {
+    const message = 'ActionPlatform::SetValue: Error from RegSetValueExW for value Start under key HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\ContosoFilter; dwRet = 0x5';
+    const report = analyze([line('2026-01-01 10:00:00', 'Warning', null, 'SYSPRP', message), line('2026-01-01 10:00:01', 'Error', null, 'SYSPRP', message)]);
+    const failed = report.findings.filter((f) => f.ruleId === 'action-registry-op-failed');
+    expect(failed.map((f) => [f.count, f.evidence.map((e) => e.line)])).toEqual([[1, [2]]]);
   });
 });
