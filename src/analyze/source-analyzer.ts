@@ -195,9 +195,14 @@ export class SourceAnalyzer {
   }
 
   private onEvent(event: LogEvent): void {
-    this.kinds[event.kind]++;
+    const kind = event.kind;
+    // named counters: a keyed `kinds[kind]++` costs several times as much in V8, once per event
+    if (kind === 'record') this.kinds.record++;
+    else if (kind === 'continuation') this.kinds.continuation++;
+    else if (kind === 'blank') this.kinds.blank++;
+    else this.kinds.foreign++;
     const seq = ++this.seq;
-    if (event.kind !== 'record' && event.kind !== 'foreign') {
+    if (kind !== 'record' && kind !== 'foreign') {
       if (this.current) {
         event.run = this.current.index;
         if (this.current.currentPhase) event.phase = this.current.currentPhase.name;
