@@ -1,4 +1,4 @@
-// How a big file is cut into parts for the sift workers (src/analyze/sift.ts, planParts).
+// How a big file is cut into parts for the sifters (src/analyze/sift.ts, planParts).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

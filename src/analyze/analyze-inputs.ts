@@ -15,7 +15,7 @@ import { siftThreshold, siftWorkerAvailable, startSift, type StartedSift } from 
 export async function feedSources(analysis: Analysis, sources: readonly ByteSource[], onBytes?: (bytes: number) => void): Promise<number> {
   let read = 0;
   for (const source of sources) {
-    const sifted = await siftInWorkerIfBig(analysis, source, onBytes);
+    const sifted = await siftIfBig(analysis, source, onBytes);
     if (sifted !== 'not sifted') {
       if (sifted === 'read') read++;
       continue;
@@ -39,11 +39,11 @@ export async function feedSources(analysis: Analysis, sources: readonly ByteSour
 }
 
 /**
- * A big plain file is read and sifted by a worker thread while this thread analyzes (sift.ts). Not
+ * A big plain file is read and sifted in parts by worker threads and this thread, which analyzes (sift.ts). Not
  * sifted when the source is not one (small, in a zip, stdin) or the analysis needs every event: then
  * it is read here. A read failure becomes a problem.
  */
-async function siftInWorkerIfBig(analysis: Analysis, source: ByteSource, onBytes?: (bytes: number) => void): Promise<'read' | 'failed' | 'not sifted'> {
+async function siftIfBig(analysis: Analysis, source: ByteSource, onBytes?: (bytes: number) => void): Promise<'read' | 'failed' | 'not sifted'> {
   if (source.file === undefined || !siftWorkerAvailable()) return 'not sifted';
   const threshold = siftThreshold();
   const size = await stat(source.file).then((s) => (s.isFile() ? s.size : 0), () => 0);

@@ -1,4 +1,4 @@
-// Messages between the main thread and the sift workers (sift-worker.ts, sift.ts).
+// Messages between the main thread and the sift workers (sift-worker.ts, sift.ts), and the parts they share.
 import type { DecoderStats } from '../decode/line-decoder.js';
 import type { Encoding } from '../types.js';
 import type { PackedBatch } from './sift-batch.js';

@@ -106,7 +106,7 @@ function lineStartAtOrAfter(fd: number, buffer: Buffer, from: number, size: numb
   return size;
 }
 
-/** Sift workers started on a file before its feed is made (it takes a while: the rules' literals). */
+/** Sifting of a file, its workers started before its feed is made (it takes a while: the rules' literals). */
 export interface StartedSift {
   /** Feeds `feed` in file order; a read failure is an InputError. `onBytes` hears of the bytes read as the lines arrive. */
   run(feed: SiftedFeed, onBytes?: (bytes: number) => void): Promise<void>;
@@ -128,7 +128,7 @@ function workersFor(parts: number): number {
 
 /**
  * Plans the parts of `file` (of `size` bytes when opened) and starts the workers on them: they boot
- * (~50 ms) while the caller makes the feed, then wait for its literal groups. Throws an
+ * (~90 ms) while the caller makes the feed, then wait for its literal groups. Throws an
  * InputError on `path` when the file cannot be read.
  */
 export function startSift(file: string, path: string, size: number): StartedSift {
@@ -149,7 +149,7 @@ export function startSift(file: string, path: string, size: number): StartedSift
     started.workers.push(worker);
   }
   return {
-    run: (feed, onBytes) => siftInWorkers(started, path, feed, onBytes),
+    run: (feed, onBytes) => siftParts(started, path, feed, onBytes),
     cancel: () => {
       for (const worker of started.workers) void worker.terminate();
     },
@@ -175,7 +175,8 @@ const MAIN_THREAD = 0;
 /** Parts this thread may have sifted ahead of their turn: bounds the memory they hold. */
 const MAX_PARTS_AHEAD = 2;
 
-function siftInWorkers(started: SiftWorkers, path: string, feed: SiftedFeed, onBytes: ((bytes: number) => void) | undefined): Promise<void> {
+/** Sifts the parts of the file, in the workers and here, and replays them into `feed`. */
+function siftParts(started: SiftWorkers, path: string, feed: SiftedFeed, onBytes: ((bytes: number) => void) | undefined): Promise<void> {
   const { file, parts, encoding, claims, workers, counters, bootFailures } = started;
   const search: SiftStart = { groups: feed.gateGroups, maxLineChars: feed.maxLineChars };
   return new Promise((resolve, reject) => {

@@ -46,7 +46,7 @@ function expectSameBothWays(...inputs: string[]): void {
   expect(JSON.parse(inMain.stdout).sources.length).toBeGreaterThan(0);
 }
 
-describe.skipIf(!existsSync(CLI))('a file sifted by a worker thread reads the same as in the main thread', () => {
+describe.skipIf(!existsSync(CLI))('a file sifted in parts by worker threads and the main thread reads the same as in the main thread alone', () => {
   const dir = join(scratch, 'Windows', 'System32', 'Sysprep', 'Panther');
   mkdirSync(dir, { recursive: true });
   const log = Buffer.concat([...generatePantherLog({ bytes: 3 * 1024 * 1024, seed: 5 })]);
