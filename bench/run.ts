@@ -32,6 +32,8 @@ const TARGET = {
   floorRssMiB: 128,
   workerMbps: 750,
   workerRssMiB: 256,
+  /** watch: append-to-output latency while following a file growing at 10 MB/s (every tagged line). */
+  watchLatencyMs: 250,
   /** "flat in file size": peak RSS of the largest UTF-8 input at most this much above a smaller one's (`printTargets`). */
   flatSlackMiB: 8,
 } as const;
@@ -374,6 +376,8 @@ process.stdout.write(JSON.stringify({ lines, bytes }) + '\\n');
 
 interface WatchResult {
   readonly probes: readonly number[];
+  /** Latency of tagged lines written into a log growing at LOAD_BYTES_PER_SECOND (the issue's condition). */
+  readonly underLoad: readonly number[];
   readonly failFast: readonly number[];
   readonly catchUp: { readonly input: Input; readonly seconds: number } | null;
 }
@@ -423,6 +427,52 @@ function startWatch(args: readonly string[]): WatchChild {
 
 const isVerdict = (line: string) => line.includes('"type":"verdict"');
 
+/** The issue's condition for watch latency: a log growing at 10 MB/s. */
+const LOAD_BYTES_PER_SECOND = 10e6;
+const LOAD_SECONDS = 3;
+const LOAD_PROBE_EVERY_MS = 100;
+
+/**
+ * Follows `log` while generated lines are appended to it at LOAD_BYTES_PER_SECOND (whole lines, as due
+ * every few ms) for LOAD_SECONDS, with a tagged line every LOAD_PROBE_EVERY_MS: the latency of each tagged
+ * line, from its write to its ndjson event on stdout.
+ */
+async function measureUnderLoad(log: string, start: string): Promise<number[]> {
+  mkdirSync(dirname(log), { recursive: true });
+  writeFileSync(log, start);
+  const body = Buffer.concat([...generatePantherLog({ bytes: LOAD_BYTES_PER_SECOND * LOAD_SECONDS, seed: 3 })]);
+  const watcher = startWatch(['--format', 'ndjson', log]);
+  const latencies: number[] = [];
+  try {
+    await watcher.waitFor(isVerdict, 15_000);
+    const started = performance.now();
+    const seen: Promise<void>[] = [];
+    let written = 0;
+    for (let probe = 0; written < body.length; ) {
+      const elapsed = performance.now() - started;
+      const due = Math.min(body.length, Math.round((elapsed / 1000) * LOAD_BYTES_PER_SECOND));
+      const end = due === body.length ? due : body.lastIndexOf(10, due - 1) + 1;
+      if (end > written) {
+        appendFileSync(log, body.subarray(written, end));
+        written = end;
+      }
+      if (elapsed >= probe * LOAD_PROBE_EVERY_MS) {
+        const tag = `bench-load-${process.pid}-${probe++}`;
+        const printed = watcher.waitFor((line) => line.includes(tag), 30_000);
+        const at = performance.now();
+        appendFileSync(log, `2026-02-17 14:10:00, Info                  SYSPRP ${tag}\r\n`);
+        seen.push(printed.then((when) => void latencies.push(when - at)));
+      }
+      await sleep(5);
+    }
+    await Promise.all(seen);
+  } finally {
+    watcher.kill();
+    await watcher.exited;
+  }
+  return latencies;
+}
+
 async function measureWatch(catchUpInput: Input | undefined): Promise<WatchResult> {
   const dir = mkdtempSync(join(scratchTmp(), 'watch-'));
   const sample = readFileSync(join(ROOT, 'samples', 'mde-senseguid', 'setupact.log'), 'utf8').split(/(?<=\r\n)/);
@@ -453,6 +503,8 @@ async function measureWatch(catchUpInput: Input | undefined): Promise<WatchResul
     await watcher.exited;
   }
   progress(`  watch    probe latency median ${median(probes).toFixed(1)} ms over ${probes.length} lines`);
+  const underLoad = await measureUnderLoad(join(dir, 'load', 'setupact.log'), sample.slice(0, 20).join(''));
+  progress(`  watch    under load: latency median ${median(underLoad).toFixed(1)} ms over ${underLoad.length} lines`);
 
   // 2. fail fast: the summary line of a failing cascade appended, until `--exit-on-failure` has exited
   //    (before it, watch waits for the summary while the cascade is being written)
@@ -492,7 +544,7 @@ async function measureWatch(catchUpInput: Input | undefined): Promise<WatchResul
     progress(`  watch    catch-up on ${catchUpInput.label}: ${catchUp.seconds.toFixed(2)} s`);
   }
   rmSync(dir, { recursive: true, force: true });
-  return { probes, failFast, catchUp };
+  return { probes, underLoad, failFast, catchUp };
 }
 
 // ------------------------------------------------------------------------------------ report
@@ -575,7 +627,7 @@ async function main(argv: readonly string[]): Promise<number> {
     });
   }
   if (typeof watch !== 'string') {
-    emitJson({ kind: 'watch', probeMs: watch.probes.map((p) => round(p, 2)), probeMedianMs: round(median(watch.probes), 2), failFastMs: watch.failFast.map((p) => round(p, 1)), failFastMedianMs: round(median(watch.failFast), 1), catchUp: watch.catchUp ? { bytes: watch.catchUp.input.bytes, seconds: round(watch.catchUp.seconds, 3) } : null });
+    emitJson({ kind: 'watch', probeMs: watch.probes.map((p) => round(p, 2)), probeMedianMs: round(median(watch.probes), 2), underLoadMs: watch.underLoad.map((p) => round(p, 2)), underLoadMedianMs: round(median(watch.underLoad), 2), failFastMs: watch.failFast.map((p) => round(p, 1)), failFastMedianMs: round(median(watch.failFast), 1), catchUp: watch.catchUp ? { bytes: watch.catchUp.input.bytes, seconds: round(watch.catchUp.seconds, 3) } : null });
   }
   if (scratchTmpDir) rmSync(scratchTmpDir, { recursive: true, force: true });
   return 0;
@@ -673,6 +725,10 @@ function printWatch(watch: WatchResult | string): void {
   const sorted = [...watch.probes].sort((a, b) => a - b);
   const p90 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))]!;
   log(`watch: appended line -> its ndjson event: median ${median(watch.probes).toFixed(1)} ms, p90 ${p90.toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms (${watch.probes.length} lines)`);
+  const load = [...watch.underLoad].sort((a, b) => a - b);
+  const loadP90 = load[Math.min(load.length - 1, Math.floor(load.length * 0.9))]!;
+  const worst = load[load.length - 1]!;
+  log(`watch, log growing at ${LOAD_BYTES_PER_SECOND / 1e6} MB/s: tagged line -> its ndjson event: median ${median(load).toFixed(1)} ms, p90 ${loadP90.toFixed(1)} ms, max ${worst.toFixed(1)} ms (${load.length} lines) vs ${TARGET.watchLatencyMs} ms: ${verdict(worst < TARGET.watchLatencyMs)}`);
   log(`watch --exit-on-failure: summary line appended -> process exited: median ${median(watch.failFast).toFixed(0)} ms (${watch.failFast.map((v) => v.toFixed(0)).join(', ')})`);
   if (watch.catchUp) {
     log(`watch catch-up: ${watch.catchUp.input.label.trim()} already on disk -> first verdict: ${watch.catchUp.seconds.toFixed(2)} s (${(watch.catchUp.input.bytes / 1e6 / watch.catchUp.seconds).toFixed(0)} MB/s, start-up and settling included)`);
