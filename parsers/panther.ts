@@ -76,11 +76,12 @@ function fixedLevel(text: string): Level | undefined {
 let lastTimestamp = '';
 function leadingTimestamp(text: string, asView: boolean): string {
   // consecutive timestamps differ at their end (the seconds): look there first
+  let view: string | undefined;
   if (text.charCodeAt(18) === lastTimestamp.charCodeAt(18) && text.charCodeAt(17) === lastTimestamp.charCodeAt(17)) {
-    const view = text.slice(0, 19);
+    view = text.slice(0, 19);
     if (view === lastTimestamp) return lastTimestamp;
   }
-  lastTimestamp = asView ? text.slice(0, 19) : text.slice(0, 10) + text.slice(10, 19);
+  lastTimestamp = asView ? (view ?? text.slice(0, 19)) : text.slice(0, 10) + text.slice(10, 19);
   return lastTimestamp;
 }
 

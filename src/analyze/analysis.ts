@@ -9,6 +9,7 @@ import type { QuietStretch } from './quiet-lines.js';
 import { SourceAnalyzer } from './source-analyzer.js';
 import { summarize } from './summary.js';
 import { VERSION } from '../version.js';
+import { compareIds } from '../util/compare.js';
 
 export interface AnalysisOptions {
   readonly rules: readonly Rule[];
@@ -198,8 +199,7 @@ function olderRunsOf(sources: readonly SourceAnalyzer[]): { olderRuns?: { count:
 }
 
 function sortedRecord(record: Record<string, number>): Record<string, number> {
-  // rule ids are kebab-case ASCII, which sorts the same by code unit as by locale, without loading a collator (~7 ms)
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareIds(a, b)));
 }
 
 function runInfo(run: RunState, paths: readonly string[], diagnosis: RunDiagnosis): RunInfo {

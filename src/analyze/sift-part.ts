@@ -5,6 +5,7 @@ import { readSync } from 'node:fs';
 import { LineDecoder, type DecoderStats } from '../decode/line-decoder.js';
 import type { Encoding } from '../types.js';
 import { QuietLines, type QuietStretch } from './quiet-lines.js';
+import type { BatchWriter } from './sift-batch.js';
 import type { FilePart, SiftStart } from './sift-protocol.js';
 
 /** Bytes read at a time. */
@@ -20,6 +21,17 @@ export interface SiftSink {
   afterLine(): void;
   /** Bytes read from the file (a progress bar). */
   read(bytes: number): void;
+}
+
+/** A sink that writes into `batches`; `afterLine` passes the batch on when it is due. */
+export function batchSink(batches: BatchWriter, afterLine: () => void, read: (bytes: number) => void): SiftSink {
+  return {
+    line: (text, line, truncated) => batches.line(text, line, truncated),
+    lineBytes: (bytes, start, end, ascii, line) => batches.lineBytes(bytes, start, end, ascii, line),
+    stretch: (stretch) => batches.stretch(stretch),
+    afterLine,
+    read,
+  };
 }
 
 /**

@@ -7,7 +7,7 @@ import { closeSync, openSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { describeFsError } from '../input/open-inputs.js';
 import { batchEncoding, BatchWriter } from './sift-batch.js';
-import { READ_CHUNK, siftPart, type SiftSink } from './sift-part.js';
+import { batchSink, READ_CHUNK, siftPart, type SiftSink } from './sift-part.js';
 import { claimPart, ITEMS_PER_BATCH, MAX_BATCHES_AHEAD, type SiftMessage, type SiftPlan, type SiftStart } from './sift-protocol.js';
 
 const plan = workerData as SiftPlan;
@@ -36,15 +36,10 @@ function flush(part: number): void {
 }
 
 function sinkFor(part: number): SiftSink {
-  return {
-    line: (text, line, truncated) => items.line(text, line, truncated),
-    lineBytes: (bytes, start, end, ascii, line) => items.lineBytes(bytes, start, end, ascii, line),
-    stretch: (stretch) => items.stretch(stretch),
-    afterLine: () => {
-      if (items.full || (posted === 0 && items.count >= FIRST_BATCH_ITEMS)) flush(part);
-    },
-    read: (bytes) => (unreported += bytes),
+  const flushIfDue = (): void => {
+    if (items.full || (posted === 0 && items.count >= FIRST_BATCH_ITEMS)) flush(part);
   };
+  return batchSink(items, flushIfDue, (bytes) => (unreported += bytes));
 }
 
 function sift(search: SiftStart): void {

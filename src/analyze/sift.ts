@@ -16,7 +16,7 @@ import type { SiftedFeed } from './analysis.js';
 import { HEAD_LINES } from './quiet-lines.js';
 import { batchEncoding, BatchWriter } from './sift-batch.js';
 import { PartReplayer } from './sift-replay.js';
-import { READ_CHUNK, siftPart, type SiftSink } from './sift-part.js';
+import { batchSink, READ_CHUNK, siftPart, type SiftSink } from './sift-part.js';
 import { claimantOf, claimPart, ITEMS_PER_BATCH, newClaims, type FilePart, type PartMessage, type SiftMessage, type SiftPlan, type SiftStart } from './sift-protocol.js';
 
 const WORKER_URL = new URL('./sift-worker.js', import.meta.url);
@@ -226,10 +226,15 @@ function siftParts(started: SiftWorkers, path: string, feed: SiftedFeed, onBytes
           replayer.endPart(stats);
           if (replayer.done) return finish();
         } else {
-          const post = (message: PartMessage): void => accept(message, MAIN_THREAD);
-          const stats = siftPart(own.fd, parts[index]!, own.buffer, search, encoding, batchSink(own.batches, index, post, onBytes));
-          if (own.batches.count > 0) post({ type: 'batch', part: index, batch: own.batches.take(), bytes: 0 });
-          post({ type: 'part-end', part: index, stats });
+          const batches = own.batches;
+          const pass = (): void => accept({ type: 'batch', part: index, batch: batches.take(), bytes: 0 }, MAIN_THREAD);
+          const passIfFull = (): void => {
+            if (batches.full) pass();
+          };
+          const sink = batchSink(batches, passIfFull, (bytes) => onBytes?.(bytes));
+          const stats = siftPart(own.fd, parts[index]!, own.buffer, search, encoding, sink);
+          if (batches.count > 0) pass();
+          accept({ type: 'part-end', part: index, stats }, MAIN_THREAD);
         }
       } catch (error) {
         return finish(isFsError(error) ? new InputError(path, describeFsError(error)) : (error as Error));
@@ -281,19 +286,6 @@ function directSink(feed: SiftedFeed, offset: number, onBytes: ((bytes: number) 
     lineBytes: (bytes, start, end, ascii, line) => feed.acceptLine(bytes.toString(ascii ? 'latin1' : 'utf8', start, end), false, line + offset),
     stretch: (stretch) => feed.acceptQuiet({ ...stretch, lastLine: stretch.lastLine + offset }),
     afterLine: () => {},
-    read: (bytes) => onBytes?.(bytes),
-  };
-}
-
-/** A part the main thread sifts before its turn: into batches, held like a worker's. */
-function batchSink(batches: BatchWriter, part: number, post: (message: PartMessage) => void, onBytes: ((bytes: number) => void) | undefined): SiftSink {
-  return {
-    line: (text, line, truncated) => batches.line(text, line, truncated),
-    lineBytes: (bytes, start, end, ascii, line) => batches.lineBytes(bytes, start, end, ascii, line),
-    stretch: (stretch) => batches.stretch(stretch),
-    afterLine: () => {
-      if (batches.full) post({ type: 'batch', part, batch: batches.take(), bytes: 0 });
-    },
     read: (bytes) => onBytes?.(bytes),
   };
 }

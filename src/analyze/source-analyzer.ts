@@ -213,7 +213,7 @@ export class SourceAnalyzer {
     if (event.line <= HEAD_LINES) this.roles.observe(event);
     // a record without any marker literal has no marker; an Info record without an Info-rule literal meets no rule
     const info = event.level === 'Info';
-    const record = event.kind === 'record';
+    const record = kind === 'record';
     const facts = this.messageFacts.get(event.message);
     const found = this.infoScan !== null && (info || record) ? (facts.infoFound ??= Array.from(this.infoScan.groupsIn(event.message, this.infoFound))) : null;
     const marker = record ? this.markerOf(event.message, facts, found) : undefined;

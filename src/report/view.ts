@@ -1,6 +1,7 @@
 // What the Markdown and HTML reports show, decided once: the headline, the finding groups, labels.
 // Both renderers call these so the two formats always carry the same content.
 import type { EvidenceLine, Finding, FindingCode, Phase, Provider, ResolvedRemediation, Report, RunInfo, Verdict } from '../types.js';
+import { compareIds } from '../util/compare.js';
 
 export const VERDICT_LABEL: Readonly<Record<Verdict, string>> = {
   failed: 'Failed',
@@ -137,8 +138,7 @@ export function evidenceLocator(report: Report): (e: EvidenceLine) => string {
 
 /** Noise per rule, most frequent first. */
 export function noiseRows(report: Report): Array<[rule: string, count: number]> {
-  // rule ids are kebab-case ASCII: by code unit, as by locale, without loading a collator
-  return Object.entries(report.noise.byRule).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+  return Object.entries(report.noise.byRule).sort(([a, x], [b, y]) => y - x || compareIds(a, b));
 }
 
 /** `57.6 KiB`. */
